@@ -74,12 +74,12 @@ def _usage(message: str) -> int:
 
 
 def _select(catalogue: cat.Catalogue, slugs: list[str]) -> list[str]:
-    ready = [ex.slug for ex in catalogue.ready if (GRADERS / f"test_{ex.slug}.py").is_file()]
+    written = [ex.slug for ex in catalogue.exercises if (GRADERS / f"test_{ex.slug}.py").is_file()]
     if not slugs:
-        return ready
+        return [ex.slug for ex in catalogue.ready if ex.slug in written]
     chosen = []
     for slug in slugs:
-        if slug in ready:
+        if slug in written:
             if slug not in chosen:
                 chosen.append(slug)
             continue

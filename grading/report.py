@@ -111,6 +111,20 @@ def _one_line(text: str, width: int) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
+def _details(result: ExerciseResult, out: TextIO) -> None:
+    """Every failing test; tests that failed with the same message are listed together."""
+    groups: dict[str, list[TestResult]] = {}
+    for t in result.tests:
+        if t.outcome not in ("passed", SKIPPED):
+            groups.setdefault(t.message, []).append(t)
+    for message, tests in groups.items():
+        names = [f"{readable(t.name)} ({t.outcome})" for t in tests[:3]]
+        more = f" and {len(tests) - 3} more" if len(tests) > 3 else ""
+        print(f"      ✗ {'; '.join(names)}{more}", file=out)
+        for line in message.splitlines()[:14]:
+            print(f"          {line}", file=out)
+
+
 def scoreboard(
     results: Sequence[ExerciseResult],
     catalogue: Catalogue,
@@ -140,12 +154,7 @@ def scoreboard(
             line += "  " + _one_line(why, max(30, width - len(line)))
         print(line.rstrip(), file=out)
         if detail and r.status not in (EX_PASSED, EX_MISSING):
-            for t in r.tests:
-                if t.outcome in ("passed", SKIPPED):
-                    continue
-                print(f"      ✗ {readable(t.name)} ({t.outcome}, {_num(t.max_points)} pt)", file=out)
-                for msg_line in t.message.splitlines()[:12]:
-                    print(f"          {msg_line}", file=out)
+            _details(r, out)
     points = sum(r.points for r in results)
     max_points = sum(r.max_points for r in results)
     share = f" ({100 * points / max_points:.0f} %)" if max_points else ""

@@ -54,7 +54,12 @@ class Limits:
     grace_fraction: float = 0.25  # ... plus this fraction of the timeout
     collect_timeout: float = 120.0  # importing the grader and collecting its tests
     exit_timeout: float = 5.0  # after the last result, before a process that won't exit is killed
-    max_restarts: int = 5  # new processes after crashes, per exercise
+    max_restarts: int = 20  # new processes after crashes, per exercise
+    # Wall-clock budget for one exercise: max(min_budget, budget_factor * its largest test timeout).
+    # A correct answer never comes near it; an answer that hangs in every test stops here, and the
+    # tests it had no time for are scored "not run".
+    min_budget: float = 120.0
+    budget_factor: float = 3.0
     memory_bytes: int | None = 6 * 1024**3  # RLIMIT_DATA: an oversized allocation becomes MemoryError
     threads: int | None = None  # OMP/MKL threads per child; None leaves the environment alone
 
@@ -132,7 +137,7 @@ def _kill_group(proc: subprocess.Popen) -> None:
 @dataclass
 class _Attempt:
     returncode: int | None
-    killed_for: str | None  # "timeout" (a test), "collect", "exit" (would not exit), or None
+    killed_for: str | None  # "timeout" (a test), "budget", "collect", "exit" (would not exit), or None
     killed_test: str | None
     killed_after: float | None
     log_tail: str
@@ -156,64 +161,63 @@ def grade_exercise(
     with tempfile.TemporaryDirectory(prefix=f"kata-{slug}-") as tmp:
         reader = RecordReader(Path(tmp) / "records.jsonl", nonce)
         log = Path(tmp) / "output.log"
-        timeouts: dict[str, str] = {}  # nodeid -> message, for tests the watchdog stopped
-        crashes: dict[str, str] = {}  # nodeid -> message, for tests whose process died
-        remaining: list[str] | None = None  # None: the whole file
+        stopped: dict[str, tuple[str, str]] = {}  # nodeid -> (outcome, message) decided here, not by pytest
+        remaining: list[str] | None = None  # None: the whole grader file
         note = ""
         for attempt in range(limits.max_restarts + 1):
-            run = _run_once(grader, remaining, target, reader, log, nonce, limits, python, extra_args)
+            run = _run_once(grader, remaining, target, reader, log, nonce, limits, python, extra_args, started)
             rec = reader.records
             if not rec.collected:
-                note = f"the grader could not be collected: the pytest process {describe_exit(run.returncode)}" + (
-                    f"\n{run.log_tail}" if run.log_tail else ""
-                )
+                note = f"the grader could not be collected: the pytest process {describe_exit(run.returncode)}"
+                note += f"\n{run.log_tail}" if run.log_tail else ""
                 break
             in_flight = rec.in_flight
-            if in_flight is not None:
-                if run.killed_for == "timeout" and run.killed_test == in_flight:
-                    timeouts[in_flight] = (
-                        f"timed out after {run.killed_after:.0f} s and was stopped from outside "
-                        "(stuck where Python cannot interrupt it: a loop inside C code or a deadlock)"
-                    )
-                else:
-                    crashes[in_flight] = f"the test process {describe_exit(run.returncode)} during this test"
-            if rec.import_started > rec.import_done and rec.import_error is None:
+            import_crashed = rec.import_started > rec.import_done and rec.import_error is None
+            if import_crashed:
                 what = "was stopped after timing out" if run.killed_for == "timeout" else describe_exit(run.returncode)
                 rec.import_error = f"the test process {what} during the import"
-                break
+            if in_flight is not None and run.killed_for == "budget":
+                stopped[in_flight] = (FAILED, "stopped: grading this exercise ran out of time (see the timeouts)")
+            elif in_flight is not None and import_crashed:
+                stopped[in_flight] = (TIMEOUT if run.killed_for == "timeout" else CRASHED, rec.import_error)
+            elif in_flight is not None:
+                if run.killed_for == "timeout" and run.killed_test == in_flight:
+                    stopped[in_flight] = (
+                        TIMEOUT,
+                        f"timed out after {run.killed_after:g} s and was stopped from outside "
+                        "(stuck where Python cannot interrupt it: a loop inside C code, or a deadlock)",
+                    )
+                else:
+                    stopped[in_flight] = (CRASHED, f"the test process {describe_exit(run.returncode)} during this test")
             if rec.import_error is not None:
                 break
-            remaining = [n for n in rec.collected if n not in rec.results and n not in timeouts and n not in crashes]
+            remaining = [n for n in rec.collected if n not in rec.results and n not in stopped]
             if not remaining:
                 break
+            if run.killed_for == "budget":
+                budget = _budget(rec, limits)
+                why = f"not run: grading this exercise ran out of time ({budget:.0f} s; see the timeouts)"
+                stopped.update({n: (FAILED, why) for n in remaining})
+                note = why.removeprefix("not run: ")
+                break
             if attempt == limits.max_restarts:
-                note = f"stopped after {limits.max_restarts + 1} runs of the grader ended early"
+                why = f"not run: the test process ended early {attempt + 1} times"
+                stopped.update({n: (FAILED, why) for n in remaining})
+                note = why.removeprefix("not run: ")
     elapsed = time.monotonic() - started
-    return _score(slug, module_file, reader.records, timeouts, crashes, note, elapsed)
+    return _score(slug, module_file, reader.records, stopped, note, elapsed)
 
 
-def _run_once(grader, remaining, target, reader, log, nonce, limits, python, extra_args) -> _Attempt:
+def _run_once(grader, remaining, target, reader, log, nonce, limits, python, extra_args, started) -> _Attempt:
     args = [str(grader)] if remaining is None else list(remaining)
     cmd = [
-        python,
-        "-m",
-        "pytest",
-        *args,
-        "-p",
-        "grading.pytest_plugin",
-        "--target",
-        str(target),
-        "-q",
-        "--no-header",
-        "--color=no",
-        "-p",
-        "no:cacheprovider",
-        "--rootdir",
-        str(PROJECT_ROOT),
-        "-c",
-        str(PROJECT_ROOT / "pyproject.toml"),
+        python, "-m", "pytest", *args,
+        "-p", "grading.pytest_plugin",
+        "--target", str(target),
+        "-q", "--no-header", "--color=no", "-p", "no:cacheprovider",
+        "--rootdir", str(PROJECT_ROOT), "-c", str(PROJECT_ROOT / "pyproject.toml"),
         *extra_args,
-    ]
+    ]  # fmt: skip
     env = dict(os.environ)
     env[PATH_ENV] = str(reader.path)
     env[NONCE_ENV] = nonce
@@ -233,11 +237,11 @@ def _run_once(grader, remaining, target, reader, log, nonce, limits, python, ext
             preexec_fn=_set_limits(limits.memory_bytes),
         )
         try:
-            killed_for, killed_test, killed_after = _watch(proc, reader, limits)
+            killed_for, killed_test, killed_after = _watch(proc, reader, limits, started)
         except BaseException:
             _kill_group(proc)
             raise
-    # whatever is left of the process group (learner's workers, deadlocked threads) goes too
+    # whatever is left of the process group (the learner's workers, deadlocked threads) goes too
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
@@ -247,7 +251,13 @@ def _run_once(grader, remaining, target, reader, log, nonce, limits, python, ext
     return _Attempt(proc.returncode, killed_for, killed_test, killed_after, tail)
 
 
-def _watch(proc: subprocess.Popen, reader: RecordReader, limits: Limits):
+def _budget(rec: RunRecords, limits: Limits) -> float:
+    timeouts = [t.timeout or limits.default_timeout for t in rec.collected.values()] or [limits.default_timeout]
+    return max(limits.min_budget, limits.budget_factor * max(timeouts))
+
+
+def _watch(proc: subprocess.Popen, reader: RecordReader, limits: Limits, started: float):
+    """Poll the records until the child exits; kill it when a test outlives its timeout."""
     t0 = time.monotonic()
     current: str | None = None
     current_since = t0
@@ -268,6 +278,9 @@ def _watch(proc: subprocess.Popen, reader: RecordReader, limits: Limits):
         if returncode is not None:
             return None, None, None
         rec = reader.records
+        if rec.collected and now > started + _budget(rec, limits):
+            _kill_group(proc)
+            return "budget", current, None
         all_done = rec.collected and all(n in rec.results for n in rec.collected)
         if rec.finished or all_done:
             done_since = done_since or now
@@ -286,16 +299,14 @@ def _watch(proc: subprocess.Popen, reader: RecordReader, limits: Limits):
         sleep = min(sleep * 1.5, 0.1)
 
 
-def _score(slug, module_file: Path, rec: RunRecords, timeouts, crashes, note, elapsed) -> ExerciseResult:
+def _score(slug, module_file: Path, rec: RunRecords, stopped, note, elapsed) -> ExerciseResult:
     missing = not module_file.is_file()
     import_failed = rec.import_error is not None
     tests: list[TestResult] = []
     for nodeid, info in rec.collected.items():
         result = rec.results.get(nodeid)
-        if nodeid in timeouts:
-            outcome, message = TIMEOUT, timeouts[nodeid]
-        elif nodeid in crashes:
-            outcome, message = CRASHED, crashes[nodeid]
+        if nodeid in stopped:
+            outcome, message = stopped[nodeid]
         elif result is not None:
             outcome, message = result.outcome, result.message
         elif missing:

@@ -1,0 +1,126 @@
+"""Grade the shipped wrong answers and check that each is caught by the tests it names.
+
+A wrong answer is ``tests/wrong_answers/<slug>/<name>.py``: a plausible mistake (the docstring says which),
+usually ``from solutions.<slug>.<slug> import *`` for the parts it gets right, the faulty function(s), and
+
+    CAUGHT_BY = ["test_name", ...]
+
+the grader tests that must fail on it. A name with parameters (``test_x[float64]``) must fail exactly; a
+bare name must fail for at least one of its parameter sets.
+
+    python tools/wrong_answers.py [SLUG ...]     grade them and print what each one loses
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from grading.runner import ExerciseResult, Limits, grade_exercise  # noqa: E402
+
+WRONG = ROOT / "tests" / "wrong_answers"
+
+
+@dataclass(frozen=True)
+class WrongAnswer:
+    slug: str
+    name: str
+    path: Path
+    caught_by: tuple[str, ...]
+    summary: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.slug}/{self.name}"
+
+
+def _caught_by(path: Path) -> tuple[tuple[str, ...], str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: tuple[str, ...] = ()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "CAUGHT_BY" for t in node.targets):
+            names = tuple(ast.literal_eval(node.value))
+    doc = (ast.get_docstring(tree) or "").strip().splitlines()
+    return names, (doc[0] if doc else "")
+
+
+def discover(slugs: list[str] | None = None) -> list[WrongAnswer]:
+    found = []
+    for folder in sorted(p for p in WRONG.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+        if slugs and folder.name not in slugs:
+            continue
+        for path in sorted(folder.glob("*.py")):
+            if path.name.startswith("_"):
+                continue
+            caught_by, summary = _caught_by(path)
+            found.append(WrongAnswer(folder.name, path.stem, path, caught_by, summary))
+    return found
+
+
+def failed_tests(result: ExerciseResult) -> set[str]:
+    return {t.name for t in result.tests if t.outcome != "passed" and t.max_points > 0}
+
+
+def uncaught(wrong: WrongAnswer, result: ExerciseResult) -> list[str]:
+    """Names in CAUGHT_BY that did not fail (an empty list means the wrong answer is caught as promised)."""
+    failed = failed_tests(result)
+    missing = []
+    for name in wrong.caught_by:
+        if "[" in name:
+            ok = name in failed
+        else:
+            ok = any(f == name or f.startswith(name + "[") for f in failed)
+        if not ok:
+            missing.append(name)
+    return missing
+
+
+def grade_wrong_answers(wrongs: list[WrongAnswer], jobs: int = 2) -> dict[str, ExerciseResult]:
+    """Grade every wrong answer (each in a target folder of its own) and return results by id."""
+    limits = Limits(threads=1 if jobs > 1 else None)
+    with tempfile.TemporaryDirectory(prefix="kata-wrong-") as tmp:
+
+        def one(w: WrongAnswer) -> tuple[str, ExerciseResult]:
+            target = Path(tmp) / w.slug / w.name
+            (target / w.slug).mkdir(parents=True)
+            shutil.copy(w.path, target / w.slug / f"{w.slug}.py")
+            return w.id, grade_exercise(w.slug, target, limits=limits)
+
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            return dict(pool.map(one, wrongs))
+
+
+def main(argv: list[str] | None = None) -> int:
+    slugs = (argv if argv is not None else sys.argv[1:]) or None
+    wrongs = discover(slugs)
+    if not wrongs:
+        print("no wrong answers found", file=sys.stderr)
+        return 2
+    results = grade_wrong_answers(wrongs)
+    bad = 0
+    for w in wrongs:
+        r = results[w.id]
+        lost = uncaught(w, r)
+        failed = sorted(failed_tests(r))
+        mark = "caught" if (not lost and w.caught_by) else "NOT CAUGHT"
+        bad += mark != "caught"
+        print(f"{mark:<10} {w.id:<40} {r.points:g}/{r.max_points:g}  {w.summary}")
+        print(f"           fails: {', '.join(failed) or 'nothing'}")
+        if lost:
+            print(f"           CAUGHT_BY names tests that passed: {', '.join(lost)}")
+        if not w.caught_by:
+            print("           CAUGHT_BY is empty")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
