@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from grading.records import ERROR, FAILED, NONCE_ENV, PASSED, PATH_ENV, TIMEOUT, RecordWriter
+from grading.records import ERROR, FAILED, NONCE_ENV, ONLY_ENV, PASSED, PATH_ENV, TIMEOUT, RecordWriter
 
 _PATH = os.environ.pop(PATH_ENV, None)
 _NONCE = os.environ.pop(NONCE_ENV, None)
+_ONLY = os.environ.pop(ONLY_ENV, None)
 _writer: RecordWriter | None = RecordWriter(_PATH, _NONCE) if _PATH and _NONCE else None
 
 TIMEOUT_MARK = "from pytest-timeout"
@@ -48,6 +49,19 @@ def _timeout_of(item: pytest.Item) -> float | None:
 def _points_of(item: pytest.Item) -> float:
     marker = item.get_closest_marker("points")
     return float(marker.args[0]) if marker is not None and marker.args else 1.0
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """After a crash the engine reruns only the tests that have no result yet."""
+    if not _ONLY:
+        return
+    with open(_ONLY, encoding="utf-8") as fh:
+        wanted = set(fh.read().splitlines())
+    keep = [item for item in items if item.nodeid in wanted]
+    dropped = [item for item in items if item.nodeid not in wanted]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 NONCE_ENV = "KATA_RECORD_NONCE"
 PATH_ENV = "KATA_RECORD_PATH"
+ONLY_ENV = "KATA_RUN_ONLY"  # a file listing the node ids to run (one per line), after a crash
 
 # Test outcomes, as they appear in results.json.
 PASSED, FAILED, TIMEOUT, CRASHED, ERROR = "passed", "failed", "timeout", "crashed", "error"
@@ -75,10 +76,9 @@ class RunRecords:
     finished: int = 0
     tampered: list[str] = field(default_factory=list)
 
-    @property
-    def in_flight(self) -> str | None:
-        """The test that started last and has no result (the one a dying process was running)."""
-        for nodeid in reversed(self.started):
+    def in_flight(self, since: int = 0) -> str | None:
+        """The test that started last (at or after start number ``since``) and has no result."""
+        for nodeid in reversed(self.started[since:]):
             if nodeid not in self.results:
                 return nodeid
         return None

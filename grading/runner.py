@@ -30,6 +30,7 @@ from grading.records import (
     ERROR,
     FAILED,
     NONCE_ENV,
+    ONLY_ENV,
     PASSED,
     PATH_ENV,
     TIMEOUT,
@@ -165,16 +166,17 @@ def grade_exercise(
         remaining: list[str] | None = None  # None: the whole grader file
         note = ""
         for attempt in range(limits.max_restarts + 1):
+            starts_before = len(reader.records.started)
             run = _run_once(grader, remaining, target, reader, log, nonce, limits, python, extra_args, started)
             rec = reader.records
             if not rec.collected:
                 note = f"the grader could not be collected: the pytest process {describe_exit(run.returncode)}"
                 note += f"\n{run.log_tail}" if run.log_tail else ""
                 break
-            in_flight = rec.in_flight
+            in_flight = rec.in_flight(since=starts_before)
             import_crashed = rec.import_started > rec.import_done and rec.import_error is None
             if import_crashed:
-                what = "was stopped after timing out" if run.killed_for == "timeout" else describe_exit(run.returncode)
+                what = "timed out and was stopped" if run.killed_for == "timeout" else describe_exit(run.returncode)
                 rec.import_error = f"the test process {what} during the import"
             if in_flight is not None and run.killed_for == "budget":
                 stopped[in_flight] = (FAILED, "stopped: grading this exercise ran out of time (see the timeouts)")
@@ -192,13 +194,12 @@ def grade_exercise(
             if rec.import_error is not None:
                 break
             remaining = [n for n in rec.collected if n not in rec.results and n not in stopped]
-            if not remaining:
-                break
             if run.killed_for == "budget":
-                budget = _budget(rec, limits)
-                why = f"not run: grading this exercise ran out of time ({budget:.0f} s; see the timeouts)"
-                stopped.update({n: (FAILED, why) for n in remaining})
-                note = why.removeprefix("not run: ")
+                why = f"grading this exercise ran out of time ({_budget(rec, limits):.0f} s; see the timeouts)"
+                stopped.update({n: (FAILED, f"not run: {why}") for n in remaining})
+                note = why
+                break
+            if not remaining:
                 break
             if attempt == limits.max_restarts:
                 why = f"not run: the test process ended early {attempt + 1} times"
@@ -209,9 +210,8 @@ def grade_exercise(
 
 
 def _run_once(grader, remaining, target, reader, log, nonce, limits, python, extra_args, started) -> _Attempt:
-    args = [str(grader)] if remaining is None else list(remaining)
     cmd = [
-        python, "-m", "pytest", *args,
+        python, "-m", "pytest", str(grader),
         "-p", "grading.pytest_plugin",
         "--target", str(target),
         "-q", "--no-header", "--color=no", "-p", "no:cacheprovider",
@@ -221,6 +221,10 @@ def _run_once(grader, remaining, target, reader, log, nonce, limits, python, ext
     env = dict(os.environ)
     env[PATH_ENV] = str(reader.path)
     env[NONCE_ENV] = nonce
+    if remaining is not None:
+        only = reader.path.with_name("only.txt")
+        only.write_text("\n".join(remaining) + "\n", encoding="utf-8")
+        env[ONLY_ENV] = str(only)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     if limits.threads:
         for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):

@@ -1,0 +1,85 @@
+"""nox sessions for the kata.
+
+    nox -s grade [-- SLUG ... --target DIR]      grade the learner's stubs (exercises/) or any folder
+    nox -s solutions [-- SLUG ...]               grade the reference solutions (they should score 100 %)
+    nox -s check                                 the project's own checks: ruff, engine tests, solutions 100 %,
+                                                 stubs 0 %, every wrong answer caught, layout and doctests
+    nox -s release [-- DIR]                      write a student copy without solutions (default dist/student)
+    nox -s bench                                 time reference solutions against baselines in the same run
+    nox -s fixtures                              regenerate grader fixtures with torchvision / scikit-learn
+
+Every session installs what it needs into its own virtual environment (the first run takes about half a
+minute; later runs reuse it). ``nox --no-venv -s grade`` uses the current environment instead.
+"""
+
+from __future__ import annotations
+
+import nox
+
+# pip (the virtualenv backend) honours this machine's pip configuration, which is how the CPU build of
+# torch is found; the uv backend ignores it and would download a multi-GB CUDA build.
+nox.options.default_venv_backend = "virtualenv"
+nox.options.sessions = ["grade"]
+nox.options.reuse_venv = "yes"
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+RUNTIME = PYPROJECT["project"]["dependencies"]
+
+# The versions the fixtures under graders/fixtures/ were generated with (each data file records them too).
+FIXTURE_PACKAGES = ["torch==2.14.1", "torchvision==0.29.1", "scikit-learn==1.9.1", "numpy"]
+
+
+def _install(session: nox.Session, group: str) -> None:
+    if session.venv_backend == "none":
+        return  # --no-venv: the current environment must already have what the group lists
+    session.install(*RUNTIME, *nox.project.dependency_groups(PYPROJECT, group))
+
+
+def _grade(session: nox.Session, default_target: str) -> None:
+    _install(session, "grade")
+    args = list(session.posargs)
+    if "--target" not in args and not any(a.startswith("--target=") for a in args):
+        args += ["--target", default_target]
+    # Paths the user typed (--target ../alice, --results out.json) are relative to where nox was started.
+    session.run("python", "-m", "grading", "--invoked-from", session.invoked_from, *args)
+
+
+@nox.session
+def grade(session: nox.Session) -> None:
+    """Grade exercises/ (or --target DIR) and print the scoreboard; results in .kata/results.json."""
+    _grade(session, "exercises")
+
+
+@nox.session
+def solutions(session: nox.Session) -> None:
+    """Grade the reference solutions in solutions/."""
+    _grade(session, "solutions")
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """The project's own checks (the README's test command)."""
+    _install(session, "dev")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("python", "-m", "pytest", "tests", *session.posargs)
+
+
+@nox.session(venv_backend="none")
+def release(session: nox.Session) -> None:
+    """Write a student copy (no solutions, no wrong answers, no maintainer tools) to dist/student."""
+    session.run("python", "tools/release.py", *(session.posargs or ["dist/student"]))
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Time reference solutions against baselines measured in the same run (prints ratios)."""
+    _install(session, "grade")
+    session.run("python", "tools/bench.py", *session.posargs)
+
+
+@nox.session
+def fixtures(session: nox.Session) -> None:
+    """Regenerate the fixture files that hold torchvision's and scikit-learn's answers (large install)."""
+    session.install(*FIXTURE_PACKAGES)
+    session.run("python", "tools/regenerate_fixtures.py", *session.posargs)

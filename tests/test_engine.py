@@ -1,0 +1,281 @@
+"""The grading engine against answers that hang, crash, exit or cheat.
+
+A toy exercise ("toy": three functions, one test each) is graded with a toy grader written to a temporary
+folder; the grader asks for the real ``learner`` fixture from graders/conftest.py, so the real target switch,
+import fixture, records plugin and runner are exercised, but without torch (each run takes a fraction of a
+second) and with a 1 s timeout per test.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from grading.records import CRASHED, ERROR, FAILED, PASSED, TIMEOUT
+from grading.runner import EX_ERROR, EX_FAILED, EX_MISSING, EX_PASSED, Limits, grade_exercise
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TOY_GRADER = """
+import pytest
+
+pytestmark = pytest.mark.timeout(1)
+
+
+def test_one(learner):
+    assert learner.one() == 1
+
+
+@pytest.mark.points(3)
+def test_two(learner):
+    assert learner.two() == 2
+
+
+def test_three(learner):
+    assert learner.three() == 3
+"""
+
+CORRECT = """
+def one():
+    return 1
+
+
+def two():
+    return 2
+
+
+def three():
+    return 3
+"""
+
+
+def toy_graders(tmp_path: Path) -> Path:
+    graders = tmp_path / "graders"
+    graders.mkdir()
+    (graders / "conftest.py").write_text("from graders.conftest import *  # noqa: F403\n")
+    (graders / "test_toy.py").write_text(TOY_GRADER)
+    return graders
+
+
+def grade_toy(tmp_path: Path, source: str | None, limits: Limits | None = None):
+    target = tmp_path / "target"
+    (target / "toy").mkdir(parents=True)
+    if source is not None:
+        (target / "toy" / "toy.py").write_text(textwrap.dedent(source))
+    limits = limits or Limits(grace=1.0, grace_fraction=0.0, min_budget=30.0, exit_timeout=2.0)
+    return grade_exercise("toy", target, limits=limits, graders=toy_graders(tmp_path))
+
+
+def outcomes(result) -> dict[str, str]:
+    return {t.name: t.outcome for t in result.tests}
+
+
+def with_two(body: str) -> str:
+    """The correct module with ``two()`` replaced by ``body`` (indented as a function body)."""
+    bad = "def two():\n" + textwrap.indent(textwrap.dedent(body).strip(), "    ") + "\n"
+    return CORRECT.replace("def two():\n    return 2\n", bad)
+
+
+def test_correct_answer_scores_every_point(tmp_path):
+    result = grade_toy(tmp_path, CORRECT)
+    assert result.status == EX_PASSED
+    assert outcomes(result) == {"test_one": PASSED, "test_two": PASSED, "test_three": PASSED}
+    assert (result.points, result.max_points) == (5, 5)
+
+
+@pytest.mark.parametrize(
+    "body, outcome, words",
+    [
+        ("while True:\n    pass", TIMEOUT, "timed out after 1"),
+        ("import time\ntime.sleep(60)", TIMEOUT, "timed out after 1"),
+        ("import threading\nlock = threading.Lock()\nlock.acquire()\nlock.acquire()", TIMEOUT, "timed out"),
+        ("return sum(range(10**15))", TIMEOUT, "stopped from outside"),
+        (
+            "import ctypes\nm = ctypes.create_string_buffer(64)\nlib = ctypes.CDLL(None)\n"
+            "lib.pthread_mutex_lock(m)\nlib.pthread_mutex_lock(m)",
+            TIMEOUT,
+            "stopped from outside",
+        ),
+        ("import ctypes\nctypes.string_at(0)", CRASHED, "SIGSEGV"),
+        ("import os\nos._exit(0)", CRASHED, "exited with status 0"),
+        ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", CRASHED, "SIGKILL"),
+        ("import sys\nsys.exit(0)", FAILED, "SystemExit"),
+        ("raise KeyboardInterrupt", FAILED, "KeyboardInterrupt"),
+        ("import pytest\npytest.exit('bye')", FAILED, "pytest.exit"),
+        ("raise NotImplementedError", FAILED, "not implemented yet"),
+        ("return 3", FAILED, "assert 3 == 2"),
+        ("raise ValueError('boom')", FAILED, "ValueError: boom (in your toy.py, line"),
+    ],
+    ids=[
+        "python loop",
+        "sleep",
+        "lock deadlock",
+        "C loop holding the GIL",
+        "deadlock inside C",
+        "segfault",
+        "os._exit(0)",
+        "SIGKILL",
+        "sys.exit(0)",
+        "KeyboardInterrupt",
+        "pytest.exit",
+        "stub",
+        "wrong value",
+        "exception",
+    ],
+)
+def test_a_broken_test_costs_only_that_test(tmp_path, body, outcome, words):
+    result = grade_toy(tmp_path, with_two(body))
+    got = outcomes(result)
+    assert got == {"test_one": PASSED, "test_two": outcome, "test_three": PASSED}, result
+    two = next(t for t in result.tests if t.name == "test_two")
+    assert words in two.message, two.message
+    assert (result.points, result.max_points) == (2, 5)
+    assert result.status == EX_FAILED
+
+
+@pytest.mark.parametrize(
+    "source, words",
+    [
+        ("def one(:\n    pass\n", "SyntaxError"),
+        ("raise RuntimeError('at import')\n", "RuntimeError: at import"),
+        ("import sys\nsys.exit(2)\n", "sys.exit(2)"),
+        ("import os\nos._exit(0)\n", "exited with status 0"),
+        ("import ctypes\nctypes.string_at(0)\n", "SIGSEGV"),
+        ("while True:\n    pass\n", "timed out"),
+        ("x = sum(range(10**15))\n", "timed out"),
+        ("raise KeyboardInterrupt\n", "KeyboardInterrupt"),
+    ],
+    ids=["syntax error", "exception", "sys.exit", "os._exit(0)", "segfault", "python hang", "C loop", "Ctrl-C"],
+)
+def test_a_module_that_fails_at_import_scores_zero_with_the_reason(tmp_path, source, words):
+    result = grade_toy(tmp_path, source)
+    assert result.status == EX_ERROR
+    assert result.points == 0 and result.max_points == 5
+    assert len(result.tests) == 3
+    assert all(t.outcome in (ERROR, CRASHED, TIMEOUT) for t in result.tests), outcomes(result)
+    assert words in result.note, result.note
+
+
+def test_a_missing_module_is_reported_missing(tmp_path):
+    result = grade_toy(tmp_path, None)
+    assert result.status == EX_MISSING
+    assert (result.points, result.max_points) == (0, 5)
+    assert all("missing" in t.message for t in result.tests)
+
+
+def test_forged_records_are_ignored(tmp_path):
+    # The module finds the records file among its open descriptors and appends "passed" for test_three,
+    # without the run's nonce; then test_three really fails.
+    forger = CORRECT.replace(
+        "def three():\n    return 3\n",
+        textwrap.dedent("""
+        def three():
+            import json, os
+            for fd in os.listdir("/proc/self/fd"):
+                try:
+                    path = os.readlink(f"/proc/self/fd/{fd}")
+                except OSError:
+                    continue
+                if path.endswith("records.jsonl"):
+                    line = {"event": "result", "nodeid": "x::test_three", "outcome": "passed", "message": ""}
+                    os.write(int(fd), (json.dumps(line) + "\\n").encode())
+            return 4
+        """),
+    )
+    result = grade_toy(tmp_path, forger)
+    assert outcomes(result)["test_three"] == FAILED
+
+
+def test_exit_status_zero_with_nothing_run_is_not_a_pass(tmp_path):
+    # os._exit(0) in the first test: pytest exits 0 with no summary; the engine reruns the rest.
+    source = CORRECT.replace("def one():\n    return 1\n", "def one():\n    import os\n    os._exit(0)\n")
+    result = grade_toy(tmp_path, source)
+    assert outcomes(result) == {"test_one": CRASHED, "test_two": PASSED, "test_three": PASSED}
+
+
+def test_threads_left_deadlocked_do_not_hang_the_run(tmp_path):
+    # A non-daemon thread blocked forever keeps the interpreter from exiting after the last test.
+    source = CORRECT.replace(
+        "def three():\n    return 3\n",
+        textwrap.dedent("""
+        def three():
+            import threading
+            lock = threading.Lock()
+            lock.acquire()
+            threading.Thread(target=lock.acquire).start()
+            return 3
+        """),
+    )
+    result = grade_toy(tmp_path, source)
+    assert result.status == EX_PASSED, outcomes(result)
+    assert result.seconds < 20
+
+
+def test_an_answer_that_hangs_everywhere_stops_at_the_time_budget(tmp_path):
+    source = "def one():\n    return sum(range(10**15))\n\ntwo = three = one\n"
+    limits = Limits(grace=0.5, grace_fraction=0.0, min_budget=4.0, exit_timeout=1.0)
+    result = grade_toy(tmp_path, source, limits)
+    got = outcomes(result)
+    assert got["test_one"] == TIMEOUT
+    assert all(o != PASSED for o in got.values())
+    assert "ran out of time" in result.note
+    assert result.seconds < 15
+
+
+# ------------------------------------------------------------------------------------------ the CLI
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "grading", *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
+
+
+def test_cli_rejects_an_unknown_exercise_with_a_suggestion():
+    proc = run_cli("box_iuo")
+    assert proc.returncode == 2
+    assert "no exercise named 'box_iuo'" in proc.stderr and "box_iou" in proc.stderr
+
+
+def test_cli_rejects_a_target_that_is_not_a_folder(tmp_path):
+    proc = run_cli("box_iou", "--target", str(tmp_path / "nowhere"))
+    assert proc.returncode == 2
+    assert "--target" in proc.stderr and "not a folder" in proc.stderr
+
+
+def test_cli_writes_results_and_scoreboard_for_a_partial_target(tmp_path):
+    # A student folder holding only box_iou (correct) while nms is asked for too: nms is "missing".
+    target = tmp_path / "alice"
+    (target / "box_iou").mkdir(parents=True)
+    (target / "box_iou" / "box_iou.py").write_text((ROOT / "solutions/box_iou/box_iou.py").read_text())
+    results = tmp_path / "out" / "results.json"
+    gradescope = tmp_path / "gs.json"
+    slugs = ["box_iou"] + (["nms"] if (ROOT / "graders/test_nms.py").exists() else [])
+    proc = run_cli(*slugs, "--target", str(target), "--results", str(results), "--gradescope", str(gradescope))
+    doc = json.loads(results.read_text())
+    by_slug = {e["slug"]: e for e in doc["exercises"]}
+    assert by_slug["box_iou"]["status"] == "passed"
+    assert by_slug["box_iou"]["points"] == by_slug["box_iou"]["max_points"] > 0
+    assert set(doc) == {"target", "total", "exercises"}
+    assert set(doc["total"]) == {"points", "max_points"}
+    for ex in doc["exercises"]:
+        assert {"slug", "status", "points", "max_points", "tests"} <= set(ex)
+        for t in ex["tests"]:
+            assert {"name", "outcome", "points", "max_points", "message"} <= set(t)
+            assert t["outcome"] in {"passed", "failed", "timeout", "crashed", "error", "skipped"}
+    if "nms" in by_slug:
+        assert by_slug["nms"]["status"] == "missing" and by_slug["nms"]["points"] == 0
+        assert by_slug["nms"]["max_points"] > 0
+        assert proc.returncode == 1
+        assert "missing" in proc.stdout
+    else:
+        assert proc.returncode == 0
+    assert "Points" in proc.stdout and "box_iou" in proc.stdout
+    gs = json.loads(gradescope.read_text())
+    assert gs["score"] == doc["total"]["points"] and gs["max_score"] == doc["total"]["max_points"]
+    assert all({"name", "score", "max_score", "status", "output", "visibility"} <= set(t) for t in gs["tests"])
