@@ -25,6 +25,7 @@ class Exercise:
     source: str
     hints: tuple[str, ...]
     status: str
+    by_hand: tuple[str, ...] = ()  # built-ins the learner must not call
 
     @property
     def ready(self) -> bool:
@@ -85,6 +86,7 @@ def load(path: Path = CATALOGUE) -> Catalogue:
                 source=raw["source"],
                 hints=tuple(raw["hints"]),
                 status=raw["status"],
+                by_hand=tuple(raw.get("by_hand", ())),
             )
         )
     no_code = tuple(NoCode(q["question"], q["source"], q["why"]) for q in data.get("no_code", []))
