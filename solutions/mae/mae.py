@@ -1,0 +1,77 @@
+"""问实习做的项目以及具体的细节（搭了哪些backbone，有没有用迁移学习，MAE怎么计算...）
+
+Source: 000_1a4e42d0338c0b07.txt · 一面 (the interviewer asked about the internship project: which
+backbones, whether transfer learning was used, "MAE怎么计算" — how is MAE computed).
+
+Write the mean absolute error of a prediction against a target, optionally over the elements picked by a
+boolean mask, as a torch function that autograd can differentiate.
+
+``pred`` and ``target`` must have exactly the same shape: a prediction of shape ``[N, 1]`` against a target
+of shape ``[N]`` would broadcast to ``[N, N]`` and average N² differences, a classic silent bug, so it is an
+error here. With a mask, only the selected elements take part: the result is their mean, and unselected
+elements do not affect the value or the gradient even when they hold NaN or inf (a common way to mark a
+missing target). A mask that selects nothing is an error, not NaN.
+"""
+
+from __future__ import annotations
+
+import torch
+
+
+def _check_tensor(name: str, value: object) -> torch.Tensor:
+    if not isinstance(value, torch.Tensor):
+        raise TypeError(f"{name}: expected a torch.Tensor, got {type(value).__name__}")
+    if not value.is_floating_point():
+        raise TypeError(f"{name}: expected a floating-point tensor, got dtype {value.dtype}")
+    return value
+
+
+def mae(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor | None = None) -> torch.Tensor:
+    """Mean absolute error ``mean(|pred - target|)``, over all elements or over those ``mask`` selects.
+
+    Args:
+        pred (Tensor[*]): floating-point predictions, any shape (0-d included).
+        target (Tensor[*]): floating-point targets of exactly the same shape as ``pred``; no broadcasting.
+        mask (Tensor[*] bool, optional): same shape as ``pred``; ``True`` marks the elements to average over.
+            Unselected elements take no part, even if they hold NaN or inf. ``None`` (default) selects all.
+
+    Returns:
+        Tensor[] (0-d): the mean absolute error, with the dtype of ``pred - target`` (the inputs' dtype when
+        they agree) on the inputs' device, differentiable with respect to ``pred`` and ``target``.
+
+    Raises:
+        TypeError: ``pred`` or ``target`` is not a floating-point tensor, or ``mask`` is not a bool tensor.
+        ValueError: ``target`` (or ``mask``) does not have exactly the shape of ``pred``, or nothing is
+            selected (an empty ``pred``, or a mask with no ``True``).
+
+    Example:
+        >>> pred = torch.tensor([1.0, 2.0, 4.0])
+        >>> target = torch.tensor([1.5, 2.0, 1.0])
+        >>> mae(pred, target)
+        tensor(1.1667)
+        >>> mae(pred, target, mask=torch.tensor([True, True, False]))
+        tensor(0.2500)
+    """
+    _check_tensor("pred", pred)
+    _check_tensor("target", target)
+    # Refuse broadcasting: [N, 1] - [N] is a valid [N, N] tensor, and its mean is a plausible-looking
+    # wrong number, so the only safe place to stop it is here.
+    if pred.shape != target.shape:
+        raise ValueError(
+            f"target: expected exactly the shape of pred {list(pred.shape)}, got {list(target.shape)} "
+            "(no broadcasting: reshape one of them explicitly)"
+        )
+    if mask is not None:
+        if not isinstance(mask, torch.Tensor) or mask.dtype != torch.bool:
+            got = f"dtype {mask.dtype}" if isinstance(mask, torch.Tensor) else type(mask).__name__
+            raise TypeError(f"mask: expected a bool tensor, got {got}")
+        if mask.shape != pred.shape:
+            raise ValueError(f"mask: expected exactly the shape of pred {list(pred.shape)}, got {list(mask.shape)}")
+        # Select before subtracting: multiplying by the mask would keep NaN (NaN * 0 is NaN), and even
+        # |pred - target| indexed afterwards sends NaN gradients back (abs' gradient at NaN is NaN).
+        pred, target = pred[mask], target[mask]
+    error = (pred - target).abs()
+    if error.numel() == 0:
+        what = "mask: selects no element" if mask is not None else "pred: has no elements"
+        raise ValueError(f"{what}; the mean of nothing is undefined (expected at least one element)")
+    return error.mean()
