@@ -16,7 +16,7 @@ its anchor (default box). Write the two halves of that transform, the same as to
   at ``clamp`` so that a wild prediction cannot overflow; they are not clamped from below.
 
 Boxes are ``(x1, y1, x2, y2)`` in continuous coordinates: the width is ``x2 - x1`` (no ``+ 1``). SSD's
-"variances" 0.1 and 0.2 are the weights ``(10, 10, 5, 5)``. One box per row; no Python loop over boxes.
+"variances" 0.1 and 0.2 are the weights ``(10, 10, 5, 5)``. Row ``i`` of each argument belongs to box ``i``.
 """
 
 from __future__ import annotations
