@@ -1,0 +1,139 @@
+"""2. label smooth作用和原理:
+分类来说, 一定程度上缓解过拟合(对于样本间严重不平衡的时候可轻微缓解.)
+
+Source: 004_4864363d713f5d38.txt · 二、DL base.
+
+Label smoothing replaces the one-hot target by a softer one: the true class gets ``1 - ε + ε/C`` and every
+other class ``ε/C`` (the ε is spread over all C classes, the true one included, as in Szegedy et al. 2016
+and in PyTorch). The model is then no longer pushed to make one logit infinitely larger than the others.
+
+Write the smoothed target, then the smoothed cross-entropy loss **by hand**: the same values and gradients
+as ``F.cross_entropy(logits, target, label_smoothing=ε, ignore_index=..., reduction=...)``, without calling
+``F.cross_entropy``. Work in log space (``log_softmax``), never ``log(softmax(x))``.
+"""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+REDUCTIONS = ("none", "mean", "sum")
+
+
+def _check_smoothing(smoothing: float) -> None:
+    if not 0.0 <= smoothing <= 1.0:
+        raise ValueError(f"smoothing: expected a number in [0, 1], got {smoothing!r}")
+
+
+def smooth_one_hot(target: torch.Tensor, num_classes: int, smoothing: float) -> torch.Tensor:
+    """Smoothed one-hot targets.
+
+    Args:
+        target (Tensor[*] int64): class indices in ``[0, num_classes)``, any shape.
+        num_classes (int): ``C``, at least 1.
+        smoothing (float): ``ε`` in ``[0, 1]``.
+
+    Returns:
+        Tensor[*, C] (the default float dtype): ``1 - ε + ε/C`` at the target class, ``ε/C`` elsewhere;
+        every row sums to 1. On ``target``'s device.
+
+    Raises:
+        TypeError: ``target`` is not an integer tensor.
+        ValueError: ``num_classes < 1``, ``smoothing`` outside ``[0, 1]``, or a class index out of range.
+
+    Example:
+        >>> smooth_one_hot(torch.tensor([0, 2]), num_classes=4, smoothing=0.2)
+        tensor([[0.8500, 0.0500, 0.0500, 0.0500],
+                [0.0500, 0.0500, 0.8500, 0.0500]])
+    """
+    if not isinstance(target, torch.Tensor) or target.is_floating_point() or target.is_complex():
+        raise TypeError(f"target: expected an integer tensor of class indices, got {_describe(target)}")
+    if num_classes < 1:
+        raise ValueError(f"num_classes: expected at least 1, got {num_classes}")
+    _check_smoothing(smoothing)
+    if target.numel() and (int(target.min()) < 0 or int(target.max()) >= num_classes):
+        raise ValueError(
+            f"target: expected class indices in [0, {num_classes}), got values from {int(target.min())} "
+            f"to {int(target.max())}"
+        )
+    out = torch.full((*target.shape, num_classes), smoothing / num_classes, device=target.device)
+    # scatter_ along the new last axis; the true class keeps the mass that was not spread
+    out.scatter_(-1, target.long().unsqueeze(-1), 1.0 - smoothing + smoothing / num_classes)
+    return out
+
+
+def _describe(x: object) -> str:
+    if isinstance(x, torch.Tensor):
+        return f"Tensor of dtype {x.dtype}"
+    return type(x).__name__
+
+
+def label_smoothing_cross_entropy(
+    logits: torch.Tensor,
+    target: torch.Tensor,
+    smoothing: float = 0.1,
+    reduction: str = "mean",
+    ignore_index: int = -100,
+) -> torch.Tensor:
+    """Cross-entropy against label-smoothed targets, by hand.
+
+    Same values and gradients as
+    ``F.cross_entropy(logits, target, label_smoothing=smoothing, ignore_index=ignore_index, reduction=reduction)``
+    for class-index targets.
+
+    Args:
+        logits (Tensor[N, C] or Tensor[N, C, d1, ...]): unnormalised scores, floating point; the class axis is 1.
+        target (Tensor[N] or Tensor[N, d1, ...] int64): class indices in ``[0, C)``, or ``ignore_index``.
+        smoothing (float): ``ε`` in ``[0, 1]``; 0 gives plain cross-entropy.
+        reduction (str): ``"none"`` (one loss per target, 0 where ignored), ``"mean"`` (the sum over
+            targets that are not ignored divided by their number; NaN if all are ignored, as in PyTorch),
+            or ``"sum"``.
+        ignore_index (int): targets equal to it contribute nothing, to the loss or to the gradient.
+
+    Returns:
+        Tensor: 0-d for ``"mean"``/``"sum"``, else of ``target``'s shape; ``logits``' dtype and device.
+
+    Raises:
+        TypeError: ``logits`` is not floating point, or ``target`` is not an integer tensor.
+        ValueError: shapes do not fit, ``smoothing`` is outside ``[0, 1]``, ``reduction`` is unknown, or a
+            target that is not ignored is out of range.
+
+    Example:
+        >>> logits = torch.tensor([[2.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+        >>> label_smoothing_cross_entropy(logits, torch.tensor([0, 1]), smoothing=0.0, reduction="none")
+        tensor([0.2395, 1.0986])
+    """
+    if not isinstance(logits, torch.Tensor) or not logits.is_floating_point():
+        raise TypeError(f"logits: expected a floating-point tensor, got {_describe(logits)}")
+    if not isinstance(target, torch.Tensor) or target.is_floating_point() or target.is_complex():
+        raise TypeError(f"target: expected an integer tensor of class indices, got {_describe(target)}")
+    if reduction not in REDUCTIONS:
+        raise ValueError(f"reduction: expected one of {REDUCTIONS}, got {reduction!r}")
+    _check_smoothing(smoothing)
+    if logits.dim() < 2:
+        raise ValueError(f"logits: expected shape [N, C] or [N, C, d1, ...], got {list(logits.shape)}")
+    expected = (logits.shape[0], *logits.shape[2:])
+    if tuple(target.shape) != expected:
+        raise ValueError(
+            f"target: expected shape {list(expected)} for logits of shape {list(logits.shape)}, "
+            f"got {list(target.shape)}"
+        )
+    num_classes = logits.shape[1]
+    valid = target != ignore_index
+    if bool(((target[valid] < 0) | (target[valid] >= num_classes)).any()):
+        raise ValueError(f"target: expected class indices in [0, {num_classes}) or ignore_index={ignore_index}")
+
+    log_p = F.log_softmax(logits, dim=1)
+    # Ignored positions get class 0 for the gather, and are zeroed right after: they must not produce
+    # an out-of-range index, and their loss and gradient must be exactly 0.
+    safe = torch.where(valid, target, torch.zeros_like(target)).long()
+    nll = -log_p.gather(1, safe.unsqueeze(1)).squeeze(1)
+    # The ε/C part: the mean of -log p over the classes, i.e. cross-entropy against the uniform target.
+    uniform = -log_p.mean(dim=1)
+    loss = (1.0 - smoothing) * nll + smoothing * uniform
+    loss = torch.where(valid, loss, torch.zeros_like(loss))
+    if reduction == "none":
+        return loss
+    if reduction == "sum":
+        return loss.sum()
+    return loss.sum() / valid.sum().to(loss.dtype)

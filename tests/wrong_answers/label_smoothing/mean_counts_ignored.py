@@ -1,0 +1,20 @@
+"""Averages over every target, ignored ones included, instead of over the targets that count."""
+
+import torch
+import torch.nn.functional as F
+
+from solutions.label_smoothing.label_smoothing import *  # noqa: F403 - the rest is right
+
+CAUGHT_BY = ["test_ignored_targets_count_for_nothing[mean]", "test_ignore_index_can_be_a_class_index"]
+
+
+def label_smoothing_cross_entropy(logits, target, smoothing=0.1, reduction="mean", ignore_index=-100):
+    valid = target != ignore_index
+    log_p = F.log_softmax(logits, dim=1)
+    safe = torch.where(valid, target, torch.zeros_like(target))
+    nll = -log_p.gather(1, safe.unsqueeze(1)).squeeze(1)
+    loss = (1 - smoothing) * nll - smoothing * log_p.mean(1)
+    loss = torch.where(valid, loss, torch.zeros_like(loss))
+    if reduction == "none":
+        return loss
+    return loss.sum() if reduction == "sum" else loss.mean()
