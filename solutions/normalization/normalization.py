@@ -1,0 +1,166 @@
+"""7. 用ln（layer norm）的原因:
+
+Source: 004_4864363d713f5d38.txt · 一、计算机视觉 · 7. 用ln（layer norm）的原因.
+
+The notes' answer: sentences differ in length, so batch norm needs every sentence padded to one size, and
+a sentence's statistics can be taken inside the sentence itself (因为样本长度不一致, 用BN需要把各个句子
+padding到size一致 … 一个句子在内部做统计量抓取就可了). Write both normalisations by hand and see the
+difference:
+
+1. ``layer_norm(x, normalized_shape, weight=None, bias=None, eps=1e-5)``: the same as
+   ``torch.nn.functional.layer_norm``. Every sample is normalised with the mean and the (biased) variance of
+   its own last ``len(normalized_shape)`` dimensions, so it never depends on the other samples of the batch.
+2. ``batch_norm_train(x, running_mean, running_var, weight=None, bias=None, momentum=0.1, eps=1e-5)``: the
+   same as ``torch.nn.functional.batch_norm(..., training=True)``. Every channel (dimension 1) is
+   normalised with the mean and biased variance taken over the batch and all other dimensions; the
+   running statistics are updated in place with the *unbiased* variance:
+   ``running = (1 - momentum) * running + momentum * batch_statistic``.
+
+Do not call ``F.layer_norm``, ``F.batch_norm`` (or ``torch.layer_norm``, ``torch.batch_norm``, their
+``native_`` forms, group or instance norm); ``mean`` and ``var`` are fine. Both functions are differentiable
+with respect to ``x``, ``weight`` and ``bias``, keep the dtype of ``x`` and do not modify ``x``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import torch
+
+
+def _check_affine(name: str, t: torch.Tensor | None, shape: tuple[int, ...]) -> None:
+    if t is None:
+        return
+    if not isinstance(t, torch.Tensor):
+        raise TypeError(f"{name}: expected a tensor of shape {list(shape)} or None, got {type(t).__name__}")
+    if tuple(t.shape) != shape:
+        raise ValueError(f"{name}: expected shape {list(shape)}, got {list(t.shape)}")
+
+
+def layer_norm(
+    x: torch.Tensor,
+    normalized_shape: int | Sequence[int],
+    weight: torch.Tensor | None = None,
+    bias: torch.Tensor | None = None,
+    eps: float = 1e-5,
+) -> torch.Tensor:
+    """Normalise each sample over its last dimensions, as ``torch.nn.functional.layer_norm`` does.
+
+    Args:
+        x (Tensor[..., *normalized_shape]): floating-point input, e.g. ``[N, T, D]`` token vectors.
+        normalized_shape (int or sequence of int): the trailing shape to normalise over; an int ``D``
+            means ``(D,)``.
+        weight (Tensor[*normalized_shape], optional): multiplies the normalised values (default 1).
+        bias (Tensor[*normalized_shape], optional): is added afterwards (default 0).
+        eps (float): added to the variance before the square root.
+
+    Returns:
+        Tensor: same shape and dtype as ``x``:
+        ``(x - mean) / sqrt(var + eps) * weight + bias``, the mean and the biased variance taken over the
+        last ``len(normalized_shape)`` dimensions of each sample separately.
+
+    Raises:
+        TypeError: ``x`` is not a floating-point tensor.
+        ValueError: ``normalized_shape`` is empty or not the trailing shape of ``x``; ``weight`` or ``bias``
+            is not of shape ``normalized_shape``.
+
+    Example:
+        >>> layer_norm(torch.tensor([[1.0, 2.0, 3.0], [10.0, 10.0, 40.0]]), 3)
+        tensor([[-1.2247,  0.0000,  1.2247],
+                [-0.7071, -0.7071,  1.4142]])
+    """
+    if not isinstance(x, torch.Tensor) or not x.is_floating_point():
+        got = x.dtype if isinstance(x, torch.Tensor) else type(x).__name__
+        raise TypeError(f"x: expected a floating-point tensor, got {got}")
+    shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
+    if not shape or len(shape) > x.dim() or tuple(x.shape[x.dim() - len(shape) :]) != shape:
+        raise ValueError(
+            f"normalized_shape: expected a non-empty trailing part of x's shape {list(x.shape)}, got {list(shape)}"
+        )
+    _check_affine("weight", weight, shape)
+    _check_affine("bias", bias, shape)
+    dims = tuple(range(-len(shape), 0))
+    mean = x.mean(dim=dims, keepdim=True)
+    # The biased variance (divide by n), as the paper and F.layer_norm use.
+    var = x.var(dim=dims, keepdim=True, correction=0)
+    out = (x - mean) * torch.rsqrt(var + eps)
+    if weight is not None:
+        out = out * weight
+    if bias is not None:
+        out = out + bias
+    return out
+
+
+def batch_norm_train(
+    x: torch.Tensor,
+    running_mean: torch.Tensor | None,
+    running_var: torch.Tensor | None,
+    weight: torch.Tensor | None = None,
+    bias: torch.Tensor | None = None,
+    momentum: float = 0.1,
+    eps: float = 1e-5,
+) -> torch.Tensor:
+    """Batch norm in training mode, as ``torch.nn.functional.batch_norm(..., training=True)``.
+
+    Args:
+        x (Tensor[N, C] or Tensor[N, C, *]): floating-point input; dimension 1 holds the channels, e.g.
+            ``[N, C]``, ``[N, C, L]`` or ``[N, C, H, W]``.
+        running_mean (Tensor[C], optional): updated in place to
+            ``(1 - momentum) * running_mean + momentum * mean``; None to keep no running statistics.
+        running_var (Tensor[C], optional): updated in place to
+            ``(1 - momentum) * running_var + momentum * unbiased_var`` (variance with ``n - 1``, ``n`` being
+            the number of values per channel); None to keep none.
+        weight (Tensor[C], optional): per-channel scale (default 1).
+        bias (Tensor[C], optional): per-channel shift (default 0).
+        momentum (float): weight of the new batch in the running statistics.
+        eps (float): added to the variance before the square root.
+
+    Returns:
+        Tensor: same shape and dtype as ``x``: ``(x - mean) / sqrt(var + eps) * weight + bias`` with the
+        mean and the *biased* variance of each channel over all dimensions but 1. The update of the
+        running statistics is not part of the autograd graph.
+
+    Raises:
+        TypeError: ``x`` is not a floating-point tensor.
+        ValueError: ``x`` has fewer than 2 dimensions or only one value per channel; a running statistic,
+            ``weight`` or ``bias`` is not of shape ``[C]``.
+
+    Example:
+        >>> x = torch.tensor([[1.0, 10.0], [3.0, 30.0]])
+        >>> mean, var = torch.zeros(2), torch.ones(2)
+        >>> batch_norm_train(x, mean, var)
+        tensor([[-1.0000, -1.0000],
+                [ 1.0000,  1.0000]])
+        >>> mean, var
+        (tensor([0.2000, 2.0000]), tensor([ 1.1000, 20.9000]))
+    """
+    if not isinstance(x, torch.Tensor) or not x.is_floating_point():
+        got = x.dtype if isinstance(x, torch.Tensor) else type(x).__name__
+        raise TypeError(f"x: expected a floating-point tensor, got {got}")
+    if x.dim() < 2:
+        raise ValueError(f"x: expected shape [N, C] or [N, C, ...], got {list(x.shape)}")
+    C = x.shape[1]
+    n = x.numel() // C if C else 0
+    if n <= 1:
+        raise ValueError(f"x: expected more than 1 value per channel in training, got shape {list(x.shape)}")
+    for name, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight), ("bias", bias)):
+        _check_affine(name, t, (C,))
+    dims = (0, *range(2, x.dim()))
+    view = (1, C) + (1,) * (x.dim() - 2)
+    mean = x.mean(dim=dims)
+    var = x.var(dim=dims, correction=0)
+    if running_mean is not None or running_var is not None:
+        # The running variance estimates the population's variance, hence n / (n - 1) (Bessel); the
+        # batch itself is normalised with the biased one. Running stats are bookkeeping, not graph.
+        with torch.no_grad():
+            if running_mean is not None:
+                running_mean.mul_(1 - momentum).add_(mean.detach().to(running_mean.dtype), alpha=momentum)
+            if running_var is not None:
+                unbiased = var.detach() * (n / (n - 1))
+                running_var.mul_(1 - momentum).add_(unbiased.to(running_var.dtype), alpha=momentum)
+    out = (x - mean.view(view)) * torch.rsqrt(var.view(view) + eps)
+    if weight is not None:
+        out = out * weight.view(view)
+    if bias is not None:
+        out = out + bias.view(view)
+    return out
