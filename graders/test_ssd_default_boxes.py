@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from graders.helpers import assert_close, assert_equal, assert_raises, assert_unchanged, call_repr
+from graders.helpers import assert_close, assert_equal, assert_raises, assert_unchanged
 
 FIXTURE = torch.load(
     Path(__file__).parent / "fixtures" / "ssd_default_boxes" / "ssd_default_boxes.pt", weights_only=True
