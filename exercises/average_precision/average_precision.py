@@ -1,6 +1,6 @@
 """mAP 和 AUC 各自的优缺点
 
-Source: 000_1a4e42d0338c0b07.txt · 一面 (asked right after "ROC 和 AUC").
+Source: 000_1a4e42d0338c0b07.txt · 一面 (the question "mAP 和 AUC 各自的优缺点" came right after "ROC 和 AUC").
 
 Write average precision three ways, in NumPy, and detection mAP on top of the last one:
 
