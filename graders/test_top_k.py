@@ -41,8 +41,8 @@ class OneShot:
 
 
 def random_floats(n, seed):
-    rng = random.Random(seed)
-    return [rng.uniform(-1e6, 1e6) for _ in range(n)]
+    draw = random.Random(seed).random
+    return [draw() * 2e6 - 1e6 for _ in range(n)]
 
 
 # ------------------------------------------------------------------------------------------- top_k
@@ -135,10 +135,11 @@ def test_top_k_keeps_memory_proportional_to_k(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.timeout(5)
+@pytest.mark.timeout(10)
 def test_top_k_handles_a_million_items_with_large_k(learner):
-    # A heap: ~0.03 s here (plus ~0.3 s to make the data). Scanning a plain list of k = 5,000 for its
-    # smallest item at every step is O(n k): ~50 s (measured 0.2 s for 20,000 items with k = 1,000).
+    # A heap: ~0.03 s here; the whole test ~1 s (making the data and sorting it for the expected answer
+    # take 0.2-1 s each on this busy machine). Scanning a plain list of k = 5,000 for its smallest item
+    # at every step is O(n k): ~50 s (measured 0.2 s for 20,000 items with k = 1,000).
     seed = 5000
     values = random_floats(MILLION, seed)
     got = learner.top_k(iter(values), 5000)
