@@ -1,0 +1,19 @@
+"""MSA's attention term written (hw)^2 C, counting q k^T but not weights @ v."""
+
+from solutions.swin_windows.swin_windows import *
+
+CAUGHT_BY = [
+    "test_flops_follow_the_papers_formulas[MSA 56x56x96]",
+    "test_flops_follow_the_papers_formulas[MSA 2x3x4]",
+]
+
+
+def attention_flops(h, w, c, window_size=None):
+    for name, value in (("h", h), ("w", w), ("c", c)):
+        if value <= 0:
+            raise ValueError(f"{name}: expected a positive int, got {value}")
+    if window_size is None:
+        return 4 * h * w * c * c + (h * w) ** 2 * c
+    if window_size <= 0:
+        raise ValueError(f"window_size: expected a positive int, got {window_size}")
+    return 4 * h * w * c * c + window_size**2 * h * w * c
