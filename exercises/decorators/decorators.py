@@ -88,9 +88,6 @@ def retry(
     raise NotImplementedError
 
 
-_MISSING = object()
-
-
 def memoize(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Cache ``fn``'s results by the arguments of each call.
 
