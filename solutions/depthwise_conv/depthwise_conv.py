@@ -1,0 +1,200 @@
+"""你还用过Mobilenet，问个最简单的，Pytorch里怎么实现DwConv？
+
+Source: 000_1a4e42d0338c0b07.txt · 二面.
+
+Two parts:
+
+1. ``DepthwiseSeparableConv``, MobileNet's building block as an ``nn.Module``: a depthwise ``k x k``
+   convolution (``nn.Conv2d`` with ``groups=in_channels``: one filter per input channel, no mixing across
+   channels) stored as ``.depthwise``, then a pointwise 1x1 convolution that mixes the channels, stored as
+   ``.pointwise``. Just the two convolutions: no normalisation and no activation in between.
+2. ``depthwise_conv2d``, the depthwise convolution written by hand with tensor arithmetic (slicing, padding,
+   multiplying, summing; ``F.pad`` and ``Tensor.unfold`` are fine) without ``F.conv2d``, ``torch.conv2d``
+   or an ``nn.Conv2d``. It must give the same values and gradients as
+   ``F.conv2d(x, weight, bias, stride, padding, groups=C)``: a cross-correlation, like every PyTorch
+   convolution (the kernel is not flipped).
+
+Tensors keep their dtype and device, inputs are never modified. Bad input raises ``ValueError`` (or
+``TypeError`` for a wrong type) naming the argument.
+"""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+def _positive_int(name: str, value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name}: expected an int, got {type(value).__name__} {value!r}")
+    if value < 1:
+        raise ValueError(f"{name}: expected an int >= 1, got {value}")
+    return value
+
+
+class DepthwiseSeparableConv(nn.Module):
+    """Depthwise ``k x k`` convolution followed by a pointwise 1x1 convolution (MobileNet v1's block).
+
+    Args:
+        in_channels (int): channels of the input; the depthwise convolution has one filter per channel.
+        out_channels (int): channels of the output, produced by the 1x1 convolution.
+        kernel_size (int): the depthwise kernel's side. Default: 3.
+        stride (int): the depthwise convolution's stride. Default: 1.
+        padding (int): the depthwise convolution's zero padding. Default: 1.
+        bias (bool): whether both convolutions have a bias. Default: False.
+
+    Attributes:
+        depthwise (nn.Conv2d): ``nn.Conv2d(in_channels, in_channels, kernel_size, stride, padding,
+            groups=in_channels, bias=bias)``, weight of shape ``[in_channels, 1, k, k]``.
+        pointwise (nn.Conv2d): ``nn.Conv2d(in_channels, out_channels, 1, bias=bias)``, weight of shape
+            ``[out_channels, in_channels, 1, 1]``.
+
+    Shape:
+        input ``[N, in_channels, H, W]`` → output ``[N, out_channels, H_out, W_out]`` with
+        ``H_out = (H + 2 * padding - kernel_size) // stride + 1`` (likewise ``W_out``).
+
+    Raises:
+        TypeError: a size is not an int, or ``bias`` is not a bool.
+        ValueError: a channel count, ``kernel_size`` or ``stride`` is below 1, or ``padding`` below 0.
+
+    Example:
+        >>> block = DepthwiseSeparableConv(32, 64)
+        >>> block.depthwise.weight.shape, block.pointwise.weight.shape
+        (torch.Size([32, 1, 3, 3]), torch.Size([64, 32, 1, 1]))
+        >>> sum(p.numel() for p in block.parameters())  # 32 * 9 + 32 * 64, against 32 * 64 * 9 for a 3x3
+        2336
+        >>> block(torch.zeros(2, 32, 15, 9)).shape
+        torch.Size([2, 64, 15, 9])
+    """
+
+    def __init__(
+        self,
+        in_channels: int,
+        out_channels: int,
+        kernel_size: int = 3,
+        stride: int = 1,
+        padding: int = 1,
+        bias: bool = False,
+    ) -> None:
+        super().__init__()
+        _positive_int("in_channels", in_channels)
+        _positive_int("out_channels", out_channels)
+        _positive_int("kernel_size", kernel_size)
+        _positive_int("stride", stride)
+        if isinstance(padding, bool) or not isinstance(padding, int):
+            raise TypeError(f"padding: expected an int, got {type(padding).__name__} {padding!r}")
+        if padding < 0:
+            raise ValueError(f"padding: expected an int >= 0, got {padding}")
+        if not isinstance(bias, bool):
+            raise TypeError(f"bias: expected a bool, got {type(bias).__name__} {bias!r}")
+        # groups=in_channels: in_channels groups of one channel each, so each filter sees one channel.
+        self.depthwise = nn.Conv2d(
+            in_channels, in_channels, kernel_size, stride=stride, padding=padding, groups=in_channels, bias=bias
+        )
+        # The depthwise part cannot mix channels; the 1x1 does that, at C_in * C_out weights.
+        self.pointwise = nn.Conv2d(in_channels, out_channels, 1, bias=bias)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Apply the depthwise, then the pointwise convolution.
+
+        Args:
+            x (Tensor[N, in_channels, H, W]): floating-point input.
+
+        Returns:
+            Tensor[N, out_channels, H_out, W_out]: the output, in the input's dtype.
+        """
+        return self.pointwise(self.depthwise(x))
+
+
+def _pair(name: str, value: int | tuple[int, int], minimum: int) -> tuple[int, int]:
+    values = tuple(value) if isinstance(value, (tuple, list)) else (value, value)
+    if len(values) != 2:
+        raise ValueError(f"{name}: expected an int or a pair of ints, got {value!r}")
+    for v in values:
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise TypeError(f"{name}: expected an int or a pair of ints, got {value!r}")
+        if v < minimum:
+            raise ValueError(f"{name}: expected values >= {minimum}, got {value!r}")
+    return values
+
+
+def depthwise_conv2d(
+    x: torch.Tensor,
+    weight: torch.Tensor,
+    bias: torch.Tensor | None = None,
+    stride: int | tuple[int, int] = 1,
+    padding: int | tuple[int, int] = 0,
+) -> torch.Tensor:
+    """Depthwise 2-D convolution by hand: channel ``c`` of the output is channel ``c`` of the input
+    cross-correlated with ``weight[c, 0]``, plus ``bias[c]``.
+
+    Same as ``F.conv2d(x, weight, bias, stride=stride, padding=padding, groups=C)`` (values and gradients
+    with respect to ``x``, ``weight`` and ``bias``), without calling any built-in convolution.
+
+    Args:
+        x (Tensor[N, C, H, W]): floating-point input; may be non-contiguous.
+        weight (Tensor[C, 1, kH, kW]): one ``kH x kW`` filter per channel, same dtype as ``x``.
+        bias (Tensor[C], optional): added to each output channel. Default: None.
+        stride (int or (int, int)): step between windows, >= 1. Default: 1.
+        padding (int or (int, int)): zeros added on each side of H and W, >= 0. Default: 0.
+
+    Returns:
+        Tensor[N, C, H_out, W_out]: ``H_out = (H + 2 * padding_h - kH) // stride_h + 1`` (likewise
+        ``W_out``); the dtype and device of ``x``.
+
+    Raises:
+        TypeError: ``x``, ``weight`` or ``bias`` is not a floating-point tensor of the dtype of ``x``, or
+            ``stride``/``padding`` are not ints.
+        ValueError: ``x`` is not 4-D, ``weight`` is not ``[C, 1, kH, kW]``, ``bias`` is not ``[C]``,
+            ``stride < 1``, ``padding < 0``, or the kernel is larger than the padded input.
+
+    Example:
+        >>> x = torch.arange(9.0).reshape(1, 1, 3, 3)
+        >>> w = torch.tensor([[[[1.0, 0.0], [0.0, -1.0]]]])
+        >>> depthwise_conv2d(x, w)  # x[i, j] - x[i + 1, j + 1]
+        tensor([[[[-4., -4.],
+                  [-4., -4.]]]])
+    """
+    if not isinstance(x, torch.Tensor) or not x.is_floating_point():
+        raise TypeError(f"x: expected a floating-point tensor [N, C, H, W], got {_describe(x)}")
+    if x.dim() != 4:
+        raise ValueError(f"x: expected a 4-D tensor [N, C, H, W], got shape {list(x.shape)}")
+    n, c, h, w = x.shape
+    if not isinstance(weight, torch.Tensor) or weight.dtype != x.dtype:
+        raise TypeError(f"weight: expected a tensor of dtype {x.dtype} (that of x), got {_describe(weight)}")
+    if weight.dim() != 4 or weight.shape[0] != c or weight.shape[1] != 1:
+        raise ValueError(
+            f"weight: expected shape [C, 1, kH, kW] with C = {c} (channels of x), got {list(weight.shape)}"
+        )
+    if bias is not None:
+        if not isinstance(bias, torch.Tensor) or bias.dtype != x.dtype:
+            raise TypeError(f"bias: expected None or a tensor of dtype {x.dtype}, got {_describe(bias)}")
+        if tuple(bias.shape) != (c,):
+            raise ValueError(f"bias: expected shape [{c}] (one per channel of x), got {list(bias.shape)}")
+    sh, sw = _pair("stride", stride, 1)
+    ph, pw = _pair("padding", padding, 0)
+    kh, kw = weight.shape[2], weight.shape[3]
+    if h + 2 * ph < kh or w + 2 * pw < kw:
+        raise ValueError(f"weight: the {kh}x{kw} kernel is larger than the padded input {h + 2 * ph}x{w + 2 * pw}")
+    h_out = (h + 2 * ph - kh) // sh + 1
+    w_out = (w + 2 * pw - kw) // sw + 1
+
+    padded = F.pad(x, (pw, pw, ph, ph))  # a new tensor: x itself is never written
+    out = None
+    # One multiply-add per kernel tap over every output position at once: kH * kW vectorised steps
+    # instead of a Python loop over pixels. Tap (i, j) of output (p, q) reads padded[p * sh + i, q * sw + j].
+    for i in range(kh):
+        for j in range(kw):
+            window = padded[:, :, i : i + sh * (h_out - 1) + 1 : sh, j : j + sw * (w_out - 1) + 1 : sw]
+            term = window * weight[:, 0, i, j].reshape(1, c, 1, 1)
+            out = term if out is None else out + term
+    if bias is not None:
+        out = out + bias.reshape(1, c, 1, 1)
+    return out
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, torch.Tensor):
+        return f"Tensor{list(value.shape)} {value.dtype}"
+    return type(value).__name__
