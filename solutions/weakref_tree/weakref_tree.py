@@ -1,0 +1,126 @@
+"""4. 内存管理
+
+Source: 004_4864363d713f5d38.txt · 三、python (the section's questions are "1. 多线程和多进程: io密集多线程,
+cpu密集多进程", "2. 闭包", "3. 装饰器" and "4. 内存管理"; this is question 4).
+
+CPython frees an object the moment its reference count drops to zero. Objects that refer to each other in a
+cycle never reach zero on their own: only the cyclic garbage collector (the ``gc`` module), which runs now
+and then and can be switched off, frees them. A tree whose children point back at their parents is such a
+cycle.
+
+Write a tree node class whose parent link is a weak reference (``weakref.ref``): a parent keeps its children
+alive, a child does not keep its parent alive, so the tree has no reference cycles. Dropping the last
+reference to the root then frees the whole tree at once by reference counting alone, even with the cyclic
+collector disabled (``gc.disable()``), and a node that outlives its parent reads its ``parent`` as ``None``.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+
+class TreeNode:
+    """A tree node that owns its children and refers to its parent weakly.
+
+    Args:
+        value (any): the payload, kept as ``node.value``.
+
+    Attributes:
+        value (any): the payload.
+        children (list[TreeNode]): the node's children, in the order they were added; each child is kept
+            alive by this list. Read it freely; change it only through ``add_child`` and ``remove_child``.
+        parent (TreeNode or None): read-only property: the node's parent, ``None`` for a root, for a node
+            just removed from its parent, and once the parent has been freed. Underneath it is a
+            ``weakref.ref``, so no node holds a strong reference to its parent.
+
+    Example:
+        >>> root, child = TreeNode("root"), TreeNode("child")
+        >>> root.add_child(child)
+        >>> child.parent is root, [node.value for node in root.children]
+        (True, ['child'])
+        >>> del root  # the last reference: the root is freed at once
+        >>> print(child.parent)
+        None
+    """
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+        self.children: list[TreeNode] = []
+        # None for "no parent"; otherwise a weakref.ref that returns None once the parent is gone.
+        self._parent: weakref.ref[TreeNode] | None = None
+
+    @property
+    def parent(self) -> TreeNode | None:
+        """The parent node, or ``None`` (a root, a removed node, or a parent that has been freed)."""
+        return None if self._parent is None else self._parent()
+
+    def add_child(self, node: TreeNode) -> None:
+        """Make ``node`` the last child of this node.
+
+        A node that already has a parent is first removed from that parent's children (it moves, with its
+        whole subtree); a node that is already a child of this one moves to the end of ``children``.
+
+        Args:
+            node (TreeNode): the node to attach; afterwards ``node.parent is self``.
+
+        Raises:
+            TypeError: ``node`` is not a ``TreeNode``.
+            ValueError: ``node`` is this node or one of its ancestors (the tree would become a cycle);
+                nothing is changed.
+
+        Example:
+            >>> a, b, x = TreeNode("a"), TreeNode("b"), TreeNode("x")
+            >>> a.add_child(x)
+            >>> b.add_child(x)  # x moves from a to b
+            >>> x.parent is b, a.children
+            (True, [])
+        """
+        if not isinstance(node, TreeNode):
+            raise TypeError(f"node: expected a TreeNode, got {type(node).__name__}")
+        # Walking up from self visits exactly the nodes that would close a cycle: self and its ancestors.
+        ancestor: TreeNode | None = self
+        while ancestor is not None:
+            if ancestor is node:
+                raise ValueError(
+                    "node: cannot add a node to itself or to one of its descendants "
+                    f"(node {node.value!r} is an ancestor of {self.value!r}, or the node itself)"
+                )
+            ancestor = ancestor.parent
+        old = node.parent
+        if old is not None:
+            old._detach(node)
+        self.children.append(node)
+        node._parent = weakref.ref(self)
+
+    def remove_child(self, node: TreeNode) -> None:
+        """Detach ``node`` from this node; afterwards ``node.parent`` is ``None``.
+
+        The removed node keeps its own children. If nothing else refers to it, it and its subtree are freed
+        at once.
+
+        Args:
+            node (TreeNode): one of this node's children.
+
+        Raises:
+            ValueError: ``node`` is not a child of this node (the tree is left as it was).
+
+        Example:
+            >>> root, child = TreeNode(1), TreeNode(2)
+            >>> root.add_child(child)
+            >>> root.remove_child(child)
+            >>> root.children, child.parent
+            ([], None)
+        """
+        if not any(c is node for c in self.children):
+            value = getattr(node, "value", node)
+            raise ValueError(f"node: expected a child of node {self.value!r}, got {value!r}, which is not one")
+        self._detach(node)
+        node._parent = None
+
+    def _detach(self, node: TreeNode) -> None:
+        # By identity: list.remove compares with ==, which a payload-aware __eq__ could make ambiguous.
+        for i, child in enumerate(self.children):
+            if child is node:
+                del self.children[i]
+                return
