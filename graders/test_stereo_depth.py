@@ -1,0 +1,199 @@
+"""Grader for stereo_depth: disparity to depth, back-projection through K, triangulation.
+
+Expected values: the formulas written out per element here, and round trips through a projection that
+the grader does itself (3-D points -> left/right pixels -> triangulate; depth map -> points -> pixels).
+"""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from graders.helpers import assert_close, assert_raises, assert_unchanged, call_repr
+
+FLOATS = [torch.float32, torch.float64]
+FLOAT_IDS = ["float32", "float64"]
+
+
+def intrinsics(dtype=torch.float64, skew: float = 0.0) -> torch.Tensor:
+    return torch.tensor([[520.0, skew, 161.5], [0.0, 480.0, 119.25], [0.0, 0.0, 1.0]], dtype=dtype)
+
+
+# ------------------------------------------------------------------------------------------- disparity_to_depth
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("dtype", FLOATS, ids=FLOAT_IDS)
+def test_depth_is_focal_times_baseline_over_disparity(learner, dtype):
+    seed = 3
+    g = torch.Generator().manual_seed(seed)
+    disparity = (torch.rand(5, 7, generator=g, dtype=torch.float64) * 60 + 0.5).to(dtype)
+    expected = 700.0 * 0.54 / disparity
+    got = learner.disparity_to_depth(disparity, 700.0, 0.54)
+    assert_close(got, expected, call=call_repr("disparity_to_depth", disparity, 700.0, 0.54), seed=seed)
+
+
+def test_invalid_disparities_give_zero_depth(learner):
+    disparity = torch.tensor([[4.0, 0.0, -2.5], [-0.0, 1e-3, -1e9]])
+    expected = torch.tensor([[25.0, 0.0, 0.0], [0.0, 1e5, 0.0]])
+    got = learner.disparity_to_depth(disparity, 50.0, 2.0)
+    assert_close(got, expected, call=call_repr("disparity_to_depth", disparity, 50.0, 2.0))
+
+
+def test_gradient_is_finite_where_disparity_is_zero(learner):
+    disparity = torch.tensor([2.0, 0.0, -1.0, 8.0], dtype=torch.float64, requires_grad=True)
+    learner.disparity_to_depth(disparity, 10.0, 1.0).sum().backward()
+    expected = torch.tensor([-10.0 / 4, 0.0, 0.0, -10.0 / 64], dtype=torch.float64)
+    assert_close(
+        disparity.grad,
+        expected,
+        call="disparity_to_depth([2, 0, -1, 8], 10, 1).sum().backward()",
+        what="disparity.grad",
+    )
+
+
+def test_depth_keeps_shape_and_leaves_the_input_alone(learner):
+    disparity = torch.rand(2, 3, 4, 5, generator=torch.Generator().manual_seed(1)) * 10 - 2
+    before = disparity.clone()
+    got = learner.disparity_to_depth(disparity, 100.0, 0.2)
+    assert_close(
+        got,
+        torch.where(before > 0, 20.0 / before.clamp(min=1e-30), torch.zeros_like(before)),
+        call=call_repr("disparity_to_depth", disparity, 100.0, 0.2),
+        seed=1,
+    )
+    assert_unchanged(before, disparity, name="disparity", call="disparity_to_depth")
+
+
+@pytest.mark.parametrize("focal, baseline, match", [(0.0, 0.1, "focal"), (700.0, -0.1, "baseline")])
+def test_depth_rejects_non_positive_camera_constants(learner, focal, baseline, match):
+    assert_raises(ValueError, learner.disparity_to_depth, torch.ones(3), focal, baseline, match=match)
+
+
+# ------------------------------------------------------------------------------------------- backproject
+
+
+def naive_backproject(depth: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
+    fx, s, cx, fy, cy = K[0, 0].item(), K[0, 1].item(), K[0, 2].item(), K[1, 1].item(), K[1, 2].item()
+    h, w = depth.shape
+    out = torch.zeros(h, w, 3, dtype=torch.float64)
+    for v in range(h):
+        for u in range(w):
+            z = depth[v, u].item()
+            # u = (fx X + s Y) / Z + cx and v = fy Y / Z + cy, solved for X and Y
+            y = (v - cy) * z / fy
+            x = ((u - cx) * z - s * y) / fx
+            out[v, u] = torch.tensor([x, y, z])
+    return out
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("dtype", FLOATS, ids=FLOAT_IDS)
+def test_backproject_matches_the_pinhole_model(learner, dtype):
+    seed = 5
+    depth = (torch.rand(6, 9, generator=torch.Generator().manual_seed(seed), dtype=torch.float64) * 20).to(dtype)
+    depth[0, 0] = 0.0
+    K = intrinsics(dtype)
+    got = learner.backproject(depth, K)
+    expected = naive_backproject(depth.double(), K.double()).to(dtype)
+    assert_close(got, expected, call=call_repr("backproject", depth, K), seed=seed)
+
+
+def test_backproject_handles_skew(learner):
+    seed = 6
+    depth = torch.rand(4, 5, generator=torch.Generator().manual_seed(seed), dtype=torch.float64) * 5 + 1
+    K = intrinsics(skew=3.5)
+    got = learner.backproject(depth, K)
+    assert_close(
+        got, naive_backproject(depth, K), call=call_repr("backproject", depth, K) + " with skew 3.5", seed=seed
+    )
+
+
+@pytest.mark.points(2)
+def test_backprojected_points_project_back_onto_their_pixels(learner):
+    seed = 7
+    depth = torch.rand(5, 8, generator=torch.Generator().manual_seed(seed), dtype=torch.float64) * 30 + 0.5
+    K = intrinsics()
+    points = learner.backproject(depth, K)
+    projected = points @ K.T
+    pixels = projected[..., :2] / projected[..., 2:]
+    v, u = torch.meshgrid(torch.arange(5.0, dtype=torch.float64), torch.arange(8.0, dtype=torch.float64), indexing="ij")
+    assert_close(
+        pixels,
+        torch.stack([u, v], -1),
+        call="K @ backproject(depth, K), divided by Z",
+        what="pixel (u, v) = (column, row)",
+        seed=seed,
+    )
+    assert_close(points[..., 2], depth, call=call_repr("backproject", depth, K), what="Z", seed=seed)
+
+
+def test_backproject_rejects_bad_shapes(learner):
+    assert_raises(ValueError, learner.backproject, torch.ones(2, 3, 4), intrinsics(torch.float32), match="depth")
+    assert_raises(ValueError, learner.backproject, torch.ones(2, 3), torch.eye(4), match="K")
+
+
+# ------------------------------------------------------------------------------------------- triangulate
+
+
+def project_pair(points: torch.Tensor, f: float, baseline: float, cx: float, cy: float):
+    """Pixels of 3-D points (left camera frame) in the left and the right rectified cameras."""
+    X, Y, Z = points.unbind(-1)
+    x_left = f * X / Z + cx
+    x_right = f * (X - baseline) / Z + cx
+    y = f * Y / Z + cy
+    return x_left, x_right, y
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("dtype", FLOATS, ids=FLOAT_IDS)
+def test_triangulation_recovers_projected_points(learner, dtype):
+    seed = 11
+    g = torch.Generator().manual_seed(seed)
+    points = torch.stack(
+        [
+            torch.rand(20, generator=g, dtype=torch.float64) * 8 - 4,
+            torch.rand(20, generator=g, dtype=torch.float64) * 3 - 1.5,
+            torch.rand(20, generator=g, dtype=torch.float64) * 40 + 2,
+        ],
+        dim=-1,
+    )
+    x_left, x_right, y = (t.to(dtype) for t in project_pair(points, 721.5, 0.54, 609.6, 172.9))
+    X, Y, Z = learner.triangulate(x_left, x_right, y, 721.5, 0.54, 609.6, 172.9)
+    call = call_repr("triangulate", x_left, x_right, y, 721.5, 0.54, 609.6, 172.9)
+    rtol = 1e-4 if dtype == torch.float32 else 1e-9  # pixels of ~600 in float32 carry ~1e-4 relative error
+    assert_close(torch.stack([X, Y, Z], -1), points.to(dtype), call=call, seed=seed, rtol=rtol, atol=1e-5)
+
+
+def test_triangulation_of_plain_numbers(learner):
+    X, Y, Z = learner.triangulate(350.0, 330.0, 260.0, 700.0, 0.1, 320.0, 240.0)
+    assert_close([X, Y, Z], [0.15, 0.1, 3.5], call="triangulate(350, 330, 260, 700, 0.1, 320, 240)", rtol=1e-6)
+
+
+def test_triangulation_with_no_positive_disparity_gives_the_origin(learner):
+    x_left = torch.tensor([100.0, 100.0, 100.0])
+    x_right = torch.tensor([100.0, 101.0, 90.0])
+    X, Y, Z = learner.triangulate(x_left, x_right, torch.tensor([50.0, 50.0, 50.0]), 100.0, 1.0, 60.0, 40.0)
+    got = torch.stack([X, Y, Z], -1)
+    expected = torch.tensor([[0.0, 0.0, 0.0], [0.0, 0.0, 0.0], [4.0, 1.0, 10.0]])
+    assert_close(got, expected, call=call_repr("triangulate", x_left, x_right, "y", 100.0, 1.0, 60.0, 40.0))
+
+
+def test_triangulation_broadcasts_a_shared_row(learner):
+    x_left = torch.tensor([[330.0, 340.0], [350.0, 360.0]])
+    x_right = x_left - 20.0
+    X, Y, Z = learner.triangulate(x_left, x_right, torch.tensor(250.0), 700.0, 0.1, 320.0, 240.0)
+    assert_close(
+        Z,
+        torch.full((2, 2), 3.5),
+        call="triangulate(Tensor[2, 2], Tensor[2, 2], tensor(250.), ...)",
+        what="Z",
+        rtol=1e-6,
+    )
+    assert_close(
+        Y,
+        torch.full((2, 2), 0.05),
+        call="triangulate(Tensor[2, 2], Tensor[2, 2], tensor(250.), ...)",
+        what="Y",
+        rtol=1e-6,
+    )
