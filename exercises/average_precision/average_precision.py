@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
+import numpy as np  # noqa: F401 - for your solution
 from numpy.typing import ArrayLike
 
 
