@@ -59,6 +59,12 @@ def _stub_class(lines: list[str], cls: ast.ClassDef) -> str:
     return "\n".join(out) + "\n"
 
 
+def _private_assignment(node: ast.Assign | ast.AnnAssign) -> bool:
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    names = [t.id for t in targets if isinstance(t, ast.Name)]
+    return bool(names) and all(n.startswith("_") for n in names)
+
+
 def stub_source(solution: Path) -> str:
     text = solution.read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -88,7 +94,7 @@ def stub_source(solution: Path) -> str:
         elif isinstance(node, ast.ClassDef):
             if not node.name.startswith("_"):
                 add("def", _stub_class(lines, node).rstrip("\n"))
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and not _private_assignment(node):
             add("const", _segment(lines, node))
         elif isinstance(node, ast.If) and "__main__" in ast.unparse(node.test):
             add("def", _segment(lines, node))

@@ -1,0 +1,143 @@
+"""问实习做的项目以及具体的细节（搭了哪些backbone，有没有用迁移学习，MAE怎么计算...）
+
+Source: 000_1a4e42d0338c0b07.txt · 一面 ("有没有用迁移学习": did you use transfer learning?).
+
+Fine-tuning a pretrained backbone with a new head usually means: freeze the backbone (its parameters stop
+receiving gradients, and its BatchNorm layers stop updating their running statistics, which a small
+fine-tuning set would spoil), and give the optimizer separate parameter groups: a smaller learning rate
+for the backbone than for the head, and no weight decay on biases and normalisation weights.
+
+Write both steps. A parameter belongs to the head when its name (as ``named_parameters`` gives it) equals
+one of ``head_prefixes`` or starts with one of them followed by a dot: the prefix ``"fc"`` takes
+``fc.weight`` and ``fc.bias`` but not ``fc2.weight``. Modules are split the same way by their names in
+``named_modules``. Everything else is the backbone.
+
+Settled here: the backbone's BatchNorm layers stay in eval mode for good. A training loop calls
+``model.train()`` every epoch, which would quietly switch them back to updating their statistics, so
+``freeze_backbone`` also makes their ``train()`` keep them in eval mode.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Sequence
+
+from torch import nn
+
+_NORMS = (nn.modules.batchnorm._NormBase, nn.GroupNorm, nn.LayerNorm, nn.LocalResponseNorm)
+
+
+def _in_head(name: str, head_prefixes: Sequence[str]) -> bool:
+    return any(name == p or name.startswith(p + ".") for p in head_prefixes)
+
+
+def _check_prefixes(model: nn.Module, head_prefixes: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(head_prefixes, str):
+        head_prefixes = (head_prefixes,)
+    prefixes = tuple(head_prefixes)
+    if not prefixes or not all(isinstance(p, str) and p for p in prefixes):
+        raise ValueError(f"head_prefixes: expected one or more non-empty module names, got {head_prefixes!r}")
+    if not any(_in_head(name, prefixes) for name, _ in model.named_parameters()):
+        raise ValueError(f"head_prefixes: no parameter of the model is under {list(prefixes)}")
+    return prefixes
+
+
+def _train_stays_eval(module: nn.Module, mode: bool = True) -> nn.Module:
+    # Bound to a frozen BatchNorm in place of nn.Module.train: whatever mode is asked, stay in eval.
+    return nn.Module.train(module, False)
+
+
+def freeze_backbone(model: nn.Module, head_prefixes: Sequence[str]) -> int:
+    """Freeze every parameter outside the head and keep the backbone's BatchNorm layers in eval mode.
+
+    Args:
+        model (nn.Module): the network; modified in place.
+        head_prefixes (sequence of str): names of the head's modules, e.g. ``("fc",)`` or
+            ``("roi_heads", "rpn")``; a single string is taken as one name.
+
+    Returns:
+        int: the number of parameter tensors frozen (``requires_grad`` set to False) by this call.
+
+    Raises:
+        ValueError: ``head_prefixes`` is empty or names no parameter of ``model``.
+
+    Example:
+        >>> model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4), nn.Flatten(), nn.Linear(4, 2))
+        >>> freeze_backbone(model, ["3"])  # conv weight and bias, BatchNorm weight and bias
+        4
+        >>> _ = model.train()
+        >>> model[1].training, model[3].training
+        (False, True)
+    """
+    prefixes = _check_prefixes(model, head_prefixes)
+    frozen = 0
+    for name, param in model.named_parameters():
+        if not _in_head(name, prefixes) and param.requires_grad:
+            param.requires_grad_(False)
+            frozen += 1
+    for name, module in model.named_modules():
+        if name and not _in_head(name, prefixes) and isinstance(module, nn.modules.batchnorm._BatchNorm):
+            module.eval()
+            # An instance attribute shadows nn.Module.train, and model.train() reaches it through children().
+            # (state_dict and deepcopy are unaffected; pickling the whole module object is not supported.)
+            module.train = types.MethodType(_train_stays_eval, module)
+    return frozen
+
+
+def finetune_param_groups(
+    model: nn.Module,
+    head_prefixes: Sequence[str],
+    backbone_lr: float,
+    head_lr: float,
+    weight_decay: float,
+) -> list[dict]:
+    """Optimizer parameter groups: backbone/head × decay/no-decay; frozen parameters left out.
+
+    Biases, and the weights and biases of normalisation layers (BatchNorm, LayerNorm, GroupNorm, ...), get
+    ``weight_decay=0``; the other trainable parameters get ``weight_decay``. Each trainable parameter is in
+    exactly one group.
+
+    Args:
+        model (nn.Module): the network (not modified).
+        head_prefixes (sequence of str): names of the head's modules, as in :func:`freeze_backbone`.
+        backbone_lr (float): learning rate of the backbone's groups.
+        head_lr (float): learning rate of the head's groups.
+        weight_decay (float): weight decay of the decayed groups.
+
+    Returns:
+        list[dict]: in this order, leaving out empty ones: backbone decay, backbone no-decay, head decay,
+        head no-decay. Each has ``"params"`` (a list, in ``named_parameters`` order), ``"lr"``,
+        ``"weight_decay"`` and ``"name"`` (``"backbone/decay"``, ``"backbone/no_decay"``, ``"head/decay"``,
+        ``"head/no_decay"``). Ready for ``torch.optim.AdamW(groups)``.
+
+    Raises:
+        ValueError: ``head_prefixes`` is empty or names no parameter of ``model``.
+
+    Example:
+        >>> model = nn.Sequential(nn.Linear(3, 4), nn.LayerNorm(4), nn.Linear(4, 2))
+        >>> groups = finetune_param_groups(model, ["2"], 1e-4, 1e-3, 0.05)
+        >>> for g in groups:
+        ...     print(g["name"], len(g["params"]), g["lr"], g["weight_decay"])
+        backbone/decay 1 0.0001 0.05
+        backbone/no_decay 3 0.0001 0.0
+        head/decay 1 0.001 0.05
+        head/no_decay 1 0.001 0.0
+    """
+    prefixes = _check_prefixes(model, head_prefixes)
+    # Which parameters belong to a normalisation layer: found through the modules, not guessed from names.
+    norm_params = {id(p) for m in model.modules() if isinstance(m, _NORMS) for p in m.parameters(recurse=False)}
+    buckets: dict[str, list] = {"backbone/decay": [], "backbone/no_decay": [], "head/decay": [], "head/no_decay": []}
+    for name, param in model.named_parameters():
+        if not param.requires_grad:
+            continue
+        part = "head" if _in_head(name, prefixes) else "backbone"
+        no_decay = name.endswith("bias") or id(param) in norm_params
+        buckets[f"{part}/{'no_decay' if no_decay else 'decay'}"].append(param)
+    groups = []
+    for key, params in buckets.items():
+        if params:
+            lr = head_lr if key.startswith("head") else backbone_lr
+            groups.append(
+                {"params": params, "lr": lr, "weight_decay": 0.0 if "no_decay" in key else weight_decay, "name": key}
+            )
+    return groups
