@@ -1,6 +1,7 @@
 """Docker磁盘映射的参数是什么？
 
-Source: 000_1a4e42d0338c0b07.txt · 二面.
+Source: 000_1a4e42d0338c0b07.txt · 二面 (one of two questions there on everyday tools: "Linux cat 命令的作用？" and
+"Docker磁盘映射的参数是什么？").
 
 ``docker run`` maps storage into a container with two flags, and this exercise parses both:
 
