@@ -1,0 +1,18 @@
+"""Collects results with as_completed: they come back in the order the calls finish, not the input order."""
+
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+
+from solutions.parallel_map.parallel_map import *
+
+CAUGHT_BY = ["test_results_keep_the_input_order_when_later_items_finish_first"]
+
+
+def parallel_map(fn, items, *, kind, max_workers=None):
+    executors = {"io": ThreadPoolExecutor, "cpu": ProcessPoolExecutor}
+    if kind not in executors:
+        raise ValueError(f"kind: expected 'io' or 'cpu', got {kind!r}")
+    if max_workers is not None and max_workers < 1:
+        raise ValueError(f"max_workers: expected at least 1, got {max_workers}")
+    with executors[kind](max_workers=max_workers) as pool:
+        futures = [pool.submit(fn, x) for x in items]
+        return [f.result() for f in as_completed(futures)]
