@@ -152,8 +152,8 @@ def test_stub_bodies_raise_not_implemented(slug):
 @pytest.mark.parametrize("slug", READY)
 def test_stub_docstring_opens_with_the_question_and_its_source(slug):
     doc = ast.get_docstring(parse(stub_path(slug))) or ""
-    first = doc.strip().splitlines()[0] if doc.strip() else ""
-    assert CJK.search(first), f"the module docstring should open with the question quoted from the notes: {first!r}"
+    opening = doc.strip().split("\n\n")[0]
+    assert CJK.search(opening), f"the module docstring should open with the question quoted from the notes: {opening!r}"
     assert "Source:" in doc and any(f in doc for f in SEED_FILES), "the docstring names the note it quotes"
     for name, node in public_defs(parse(stub_path(slug))).items():
         assert ast.get_docstring(node), f"{name} has no docstring"
