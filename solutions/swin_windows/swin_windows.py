@@ -1,11 +1,12 @@
-"""8. swin transformer:
+"""8. swin transformer: 1. 在局部小window内做attention, 计算量从图像分辨率的平方倍优化至线性倍;
+2. 使用shifted层级结构+patch merging, 实现多层级多感受野目的(第二点也是为分割,检测等密集型预测任务做的必须行优化).
 
-Source: 004_4864363d713f5d38.txt · 一、计算机视觉 · 8. swin transformer.
+Source: 004_4864363d713f5d38.txt · 一、计算机视觉 · 8. swin transformer (the question and the notes' answer).
 
 The notes: attention inside small local windows brings the cost from quadratic to linear in the number of
-pixels (在局部小window内做attention, 计算量从图像分辨率的平方倍优化至线性倍), and shifted windows plus patch
-merging build a hierarchy of receptive fields (使用shifted层级结构+patch merging). Write the pieces of the
-Swin Transformer that do this, as the paper and its reference code (microsoft/Swin-Transformer) define them:
+pixels, and shifted windows plus patch merging build a hierarchy of receptive fields (needed for dense
+tasks such as detection and segmentation). Write the pieces of the Swin Transformer that do this, as the
+paper and its reference code (microsoft/Swin-Transformer) define them:
 
 1. ``window_partition(x, window_size)``: cut ``x`` of shape ``[B, H, W, C]`` into non-overlapping
    ``M x M`` windows, ``[B * nW, M, M, C]``, windows of one image together and in row-major order.
