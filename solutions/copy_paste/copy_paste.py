@@ -1,0 +1,87 @@
+"""问自己的小项目的细节（数据合成怎么做的，用了哪些数据增强，了解mixup吗...）
+  - 数据合成可能涉及使用图像合成技术来生成训练数据，例如通过将前景对象叠加到不同的背景中。
+
+Source: 000_1a4e42d0338c0b07.txt · 一面 (data synthesis: pasting foreground objects onto other backgrounds).
+
+Paste a cut-out object onto a background image with its alpha matte, the core of copy-paste data
+synthesis, and return the box a detector should learn for it. The object's top-left pixel goes to row
+``top``, column ``left`` of the background; it may hang over any border (the part outside is dropped) or
+fall entirely outside (nothing changes). Where they overlap, ``out = alpha * obj + (1 - alpha) * background``.
+
+The box is the tight box of the pasted pixels that are visible (inside the background) and have
+``alpha > 0``, in pixel-edge coordinates: a single visible pixel at row ``r``, column ``c`` has the box
+``(c, r, c + 1, r + 1)``.
+"""
+
+from __future__ import annotations
+
+import torch
+
+
+def paste_object(
+    background: torch.Tensor, obj: torch.Tensor, alpha: torch.Tensor, top: int, left: int
+) -> tuple[torch.Tensor, tuple[int, int, int, int] | None]:
+    """Alpha-composite ``obj`` onto a copy of ``background`` at ``(top, left)``.
+
+    Args:
+        background (Tensor[C, H, W]): float image; not modified.
+        obj (Tensor[C, h, w]): the object, same C (converted to ``background``'s dtype).
+        alpha (Tensor[h, w]): opacity of each object pixel, in ``[0, 1]``.
+        top (int): background row of the object's first row (may be negative or past the bottom).
+        left (int): background column of the object's first column (may be negative or past the right).
+
+    Returns:
+        tuple[Tensor[C, H, W], tuple[int, int, int, int] | None]: the composited image (a new tensor,
+        ``background``'s dtype and device), and the tight box ``(x1, y1, x2, y2)`` of the visible object
+        pixels with ``alpha > 0`` in pixel edges, or ``None`` when there is none.
+
+    Raises:
+        TypeError: a tensor argument is not floating point, or ``top``/``left`` is not an int.
+        ValueError: shapes do not fit (channels, ``alpha`` against ``obj``), or ``alpha`` is outside ``[0, 1]``.
+
+    Example:
+        >>> bg = torch.zeros(1, 3, 4)
+        >>> obj = torch.ones(1, 2, 2)
+        >>> alpha = torch.tensor([[1.0, 0.5], [0.0, 0.0]])
+        >>> image, box = paste_object(bg, obj, alpha, top=1, left=2)
+        >>> image[0]
+        tensor([[0.0000, 0.0000, 0.0000, 0.0000],
+                [0.0000, 0.0000, 1.0000, 0.5000],
+                [0.0000, 0.0000, 0.0000, 0.0000]])
+        >>> box
+        (2, 1, 4, 2)
+    """
+    for name, t in (("background", background), ("obj", obj), ("alpha", alpha)):
+        if not isinstance(t, torch.Tensor) or not t.is_floating_point():
+            raise TypeError(f"{name}: expected a floating-point tensor, got {type(t).__name__}")
+    for name, v in (("top", top), ("left", left)):
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise TypeError(f"{name}: expected an int, got {type(v).__name__}")
+    if background.dim() != 3 or obj.dim() != 3 or obj.shape[0] != background.shape[0]:
+        raise ValueError(
+            f"obj: expected [C, h, w] with the background's C ({list(background.shape)}), got {list(obj.shape)}"
+        )
+    if tuple(alpha.shape) != tuple(obj.shape[1:]):
+        raise ValueError(f"alpha: expected shape {list(obj.shape[1:])} (the object's h, w), got {list(alpha.shape)}")
+    if alpha.numel() and (float(alpha.min()) < 0 or float(alpha.max()) > 1):
+        raise ValueError(f"alpha: expected values in [0, 1], got [{float(alpha.min())}, {float(alpha.max())}]")
+
+    image = background.clone()
+    _, H, W = background.shape
+    h, w = alpha.shape
+    # The overlap in background coordinates, and the same rectangle in object coordinates.
+    y0, y1 = max(top, 0), min(top + h, H)
+    x0, x1 = max(left, 0), min(left + w, W)
+    if y0 >= y1 or x0 >= x1:
+        return image, None
+    a = alpha[y0 - top : y1 - top, x0 - left : x1 - left].to(background.dtype)
+    o = obj[:, y0 - top : y1 - top, x0 - left : x1 - left].to(background.dtype)
+    image[:, y0:y1, x0:x1] = a * o + (1 - a) * background[:, y0:y1, x0:x1]
+
+    rows = (a > 0).any(dim=1).nonzero().flatten()
+    cols = (a > 0).any(dim=0).nonzero().flatten()
+    if rows.numel() == 0:
+        return image, None
+    # +1 on the far edges: the box is in pixel edges, so one pixel is one unit wide
+    box = (x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1)
+    return image, box
