@@ -12,9 +12,12 @@ import copy
 
 import pytest
 import torch
+import torch._dynamo  # noqa: F401 - see below
 
 from graders.helpers import assert_close, assert_equal, assert_raises, forbidden
 
+# torch.optim.Optimizer.__init__ imports torch._dynamo the first time an optimizer is built (about 2 s here);
+# importing it while the grader is collected keeps that cost out of the first test's timeout.
 SEED = 601
 CLASSES = pytest.mark.parametrize("name", ["AdamW", "AdamL2"])
 DTYPES = pytest.mark.parametrize("dtype", [torch.float32, torch.float64], ids=["float32", "float64"])
