@@ -1,0 +1,295 @@
+"""Grader for shufflenet_v2_unit: the ShuffleNet V2 unit (channel split, two branches, channel shuffle).
+
+Expected values come from ``fixtures/shufflenet_v2_unit/shufflenet_v2_unit.pt``, made by torchvision's
+``torchvision.models.shufflenetv2.InvertedResidual`` (its ``generate.py`` regenerates it, and the file records
+the torch and torchvision versions): parameter counts, and for a few configurations the block's weights, an
+input and torchvision's outputs in eval mode (float64 and float32) and in training mode. The weights are
+loaded into the learner's block in the order ``block.modules()`` lists its ``Conv2d`` and ``BatchNorm2d``
+layers, as the stub's docstring asks. The rest are invariants: output shapes from the convolution
+arithmetic; with stride 1, the untouched half of the input found bit for bit on the even output channels;
+and the branches' places after the shuffle, seen by setting a branch's last BatchNorm to a constant.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+from torch import nn
+
+from graders.helpers import assert_close, assert_equal, assert_raises, assert_unchanged, call_repr
+
+FIXTURE = torch.load(
+    Path(__file__).parent / "fixtures" / "shufflenet_v2_unit" / "shufflenet_v2_unit.pt", weights_only=True
+)
+CASES = FIXTURE["cases"]
+CASE_IDS = ["{}-{} s{}".format(*c["config"]) for c in CASES]
+VERSIONS = "torchvision {torchvision}, torch {torch}".format(**FIXTURE["versions"])
+
+
+def block_repr(c_in, c_out, stride) -> str:
+    return f"ShuffleV2Block({c_in}, {c_out}, stride={stride})"
+
+
+def conv_bn_layers(block: nn.Module) -> list[nn.Module]:
+    return [m for m in block.modules() if isinstance(m, (nn.Conv2d, nn.BatchNorm2d))]
+
+
+def load_layers(block: nn.Module, layers: list[dict], call: str) -> None:
+    """Copy the fixture's weights into ``block``, layer by layer, in the order the block registers them."""
+    mine = conv_bn_layers(block)
+    kinds = ["conv" if isinstance(m, nn.Conv2d) else "bn" for m in mine]
+    expected = [layer["kind"] for layer in layers]
+    if kinds != expected:
+        raise AssertionError(
+            f"{call}\n  its Conv2d/BatchNorm2d layers, in the order block.modules() lists them, are {kinds};\n"
+            f"  expected {expected} (shortcut branch first, then the main branch, each in the order it runs)"
+        )
+    with torch.no_grad():
+        for i, (m, layer) in enumerate(zip(mine, layers, strict=True)):
+            names = ["weight"] if layer["kind"] == "conv" else ["weight", "bias", "running_mean", "running_var"]
+            for name in names:
+                target = getattr(m, name)
+                if target is None or tuple(target.shape) != tuple(layer[name].shape):
+                    got = None if target is None else tuple(target.shape)
+                    raise AssertionError(
+                        f"{call}\n  layer {i} ({type(m).__name__}): {name} has shape {got}, "
+                        f"torchvision's has {tuple(layer[name].shape)}"
+                    )
+                target.copy_(layer[name])
+
+
+def learner_block(learner, case: dict, dtype: torch.dtype) -> nn.Module:
+    config = case["config"]
+    block = learner.ShuffleV2Block(*config).to(dtype)
+    load_layers(block, case["layers"], block_repr(*config))
+    return block
+
+
+def batchnorms(block: nn.Module, count: int, call: str) -> list[nn.BatchNorm2d]:
+    norms = [m for m in block.modules() if isinstance(m, nn.BatchNorm2d)]
+    if len(norms) != count:
+        raise AssertionError(f"{call}\n  has {len(norms)} nn.BatchNorm2d layers, expected {count}")
+    return norms
+
+
+def randn(seed: int, *shape, dtype=torch.float64) -> torch.Tensor:
+    return torch.randn(shape, generator=torch.Generator().manual_seed(seed), dtype=dtype)
+
+
+def interleave(even: torch.Tensor, odd: torch.Tensor) -> torch.Tensor:
+    """Channel ``2i`` from ``even[:, i]``, channel ``2i + 1`` from ``odd[:, i]`` (a shuffle with 2 groups)."""
+    n, c, h, w = even.shape
+    out = torch.empty(n, 2 * c, h, w, dtype=even.dtype)
+    out[:, 0::2] = even
+    out[:, 1::2] = odd
+    return out
+
+
+# --------------------------------------------------------------------------------------- parameters
+
+
+@pytest.mark.parametrize(
+    "c_in, c_out, stride, count",
+    FIXTURE["param_counts"],
+    ids=["{}-{} s{}".format(*c[:3]) for c in FIXTURE["param_counts"]],
+)
+def test_parameter_count_matches_torchvision(learner, c_in, c_out, stride, count):
+    block = learner.ShuffleV2Block(c_in, c_out, stride)
+    got = sum(p.numel() for p in block.parameters())
+    assert_equal(got, count, call=block_repr(c_in, c_out, stride), what=f"number of parameters ({VERSIONS})")
+
+
+@pytest.mark.parametrize("c_in, c_out, stride", [(8, 8, 1), (6, 10, 2), (3, 4, 2)], ids=["s1", "s2", "s2 odd in"])
+def test_spatial_convolutions_are_depthwise_3x3(learner, c_in, c_out, stride):
+    call = block_repr(c_in, c_out, stride)
+    convs = [m for m in learner.ShuffleV2Block(c_in, c_out, stride).modules() if isinstance(m, nn.Conv2d)]
+    spatial = [m for m in convs if tuple(m.kernel_size) != (1, 1)]
+    # stride 1: one depthwise conv on the main branch; stride 2: the shortcut's (on the input) comes first
+    expected_groups = [c_out // 2] if stride == 1 else [c_in, c_out // 2]
+    assert_equal([m.groups for m in spatial], expected_groups, call=call, what="groups of the 3x3 convolutions")
+    for m in spatial:
+        assert_equal(tuple(m.kernel_size), (3, 3), call=call, what="kernel_size of a depthwise convolution")
+        assert_equal(tuple(m.stride), (stride, stride), call=call, what="stride of a depthwise convolution")
+    assert_equal(len(convs), 3 if stride == 1 else 5, call=call, what="number of Conv2d layers")
+    with_bias = [i for i, m in enumerate(convs) if m.bias is not None]
+    assert_equal(with_bias, [], call=call, what="Conv2d layers with a bias (a BatchNorm follows each)")
+
+
+# --------------------------------------------------------------------------------------- outputs
+
+
+@pytest.mark.parametrize(
+    "c_in, c_out, stride, hw",
+    [(8, 8, 1, (9, 7)), (4, 8, 2, (9, 7)), (6, 12, 2, (10, 10)), (3, 10, 2, (5, 11)), (2, 2, 1, (1, 2))],
+    ids=["s1", "s2 odd", "s2 even", "s2 widen", "tiny"],
+)
+def test_output_shape(learner, c_in, c_out, stride, hw):
+    block = learner.ShuffleV2Block(c_in, c_out, stride).eval()
+    x = randn(3, 2, c_in, *hw, dtype=torch.float32)
+    with torch.no_grad():
+        got = block(x)
+    expected = (2, c_out, (hw[0] - 1) // stride + 1, (hw[1] - 1) // stride + 1)
+    call = block_repr(c_in, c_out, stride) + f"({call_repr('', x)[1:-1]})"
+    assert_equal(tuple(getattr(got, "shape", ())), expected, call=call, what="output shape")
+    assert_equal(got.dtype, x.dtype, call=call, what="dtype")
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64], ids=["float32", "float64"])
+def test_same_outputs_as_torchvision_in_eval_mode(learner, case, dtype):
+    block = learner_block(learner, case, dtype).eval()
+    x = case["x"].to(dtype)
+    with torch.no_grad():
+        got = block(x)
+    expected = case["eval_float32" if dtype == torch.float32 else "eval_float64"]
+    call = block_repr(*case["config"]) + f".eval()({call_repr('', x)[1:-1]}) with torchvision's weights"
+    assert_close(got, expected, call=call + f" ({VERSIONS})")
+
+
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_same_outputs_as_torchvision_in_training_mode(learner, case):
+    block = learner_block(learner, case, torch.float64).train()
+    x = case["x"].clone()
+    got = block(x)
+    call = block_repr(*case["config"]) + f".train()({call_repr('', x)[1:-1]}) with torchvision's weights"
+    assert_close(got, case["train_float64"], call=call + f" ({VERSIONS})")
+
+
+# --------------------------------------------------------------------------------------- split and shuffle
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("channels", [2, 8, 14])
+@pytest.mark.parametrize("mode", ["train", "eval"])
+def test_stride_1_passes_first_half_unchanged_to_even_channels(learner, channels, mode):
+    # After the shuffle, output channel 2i is input channel i, bit for bit: no arithmetic touches it.
+    torch.manual_seed(channels)
+    block = learner.ShuffleV2Block(channels, channels, 1).double().train(mode == "train")
+    x = randn(20 + channels, 3, channels, 5, 7)
+    with torch.no_grad():
+        got = block(x)
+    call = block_repr(channels, channels, 1) + f".{mode}()({call_repr('', x)[1:-1]})"
+    if tuple(getattr(got, "shape", ())) != tuple(x.shape):
+        raise AssertionError(
+            f"{call}\n  output has shape {tuple(getattr(got, 'shape', ()))}, expected {tuple(x.shape)}"
+        )
+    assert_equal(
+        got[:, 0::2],
+        x[:, : channels // 2],
+        call=call,
+        what="output channels 0, 2, 4, … (expected input channels 0, 1, 2, … of the untouched half, exactly)",
+    )
+
+
+@pytest.mark.parametrize("channels", [4, 10])
+def test_stride_1_main_branch_sees_only_the_second_half(learner, channels):
+    torch.manual_seed(channels)
+    block = learner.ShuffleV2Block(channels, channels, 1).double().eval()
+    x = randn(31, 2, channels, 6, 5)
+    changed = x.clone()
+    changed[:, : channels // 2] += randn(32, 2, channels // 2, 6, 5)
+    with torch.no_grad():
+        got, again = block(x), block(changed)
+    call = block_repr(channels, channels, 1) + ".eval()"
+    assert_close(
+        again[:, 1::2],
+        got[:, 1::2],
+        call=f"{call} on x and on x with its first half changed",
+        what="odd output channels (the main branch must read only the second half of the channels)",
+    )
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("channels", [6, 12])
+def test_stride_1_output_interleaves_untouched_half_and_main_branch(learner, channels):
+    # The main branch's last BN outputs exactly its bias (weight 0), which the final ReLU keeps.
+    call = block_repr(channels, channels, 1)
+    block = learner.ShuffleV2Block(channels, channels, 1).double().eval()
+    bias = torch.arange(1, channels // 2 + 1, dtype=torch.float64) * 0.5
+    with torch.no_grad():
+        last = batchnorms(block, 3, call)[-1]
+        last.weight.zero_()
+        last.bias.copy_(bias)
+        x = randn(40, 2, channels, 4, 3)
+        got = block(x)
+    expected = interleave(x[:, : channels // 2], bias.view(1, -1, 1, 1).expand(2, -1, 4, 3))
+    assert_close(
+        got,
+        expected,
+        call=f"{call}.eval() with the main branch's last BatchNorm giving 0.5, 1.0, 1.5, …",
+        what="output (channel 2i: input channel i; channel 2i+1: main branch channel i)",
+    )
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("c_in, c_out", [(4, 8), (5, 12)])
+def test_stride_2_output_interleaves_shortcut_and_main_branch(learner, c_in, c_out):
+    # Shortcut's last BN -> constant a_i, main branch's last BN -> constant b_i; both pass the ReLU.
+    call = block_repr(c_in, c_out, 2)
+    block = learner.ShuffleV2Block(c_in, c_out, 2).double().eval()
+    half = c_out // 2
+    a = torch.arange(1, half + 1, dtype=torch.float64)
+    b = -torch.arange(1, half + 1, dtype=torch.float64) * 0.25 + 10
+    with torch.no_grad():
+        norms = batchnorms(block, 5, call)
+        for bn, value in ((norms[1], a), (norms[-1], b)):
+            bn.weight.zero_()
+            bn.bias.copy_(value)
+        x = randn(41, 2, c_in, 7, 6)
+        got = block(x)
+    shape = (2, half, 4, 3)
+    expected = interleave(a.view(1, -1, 1, 1).expand(shape), b.view(1, -1, 1, 1).expand(shape))
+    assert_close(
+        got,
+        expected,
+        call=f"{call}.eval() with the shortcut's last BatchNorm giving 1, 2, 3, … and the main branch's "
+        f"giving 9.75, 9.5, …",
+        what="output (channel 2i: shortcut channel i; channel 2i+1: main branch channel i)",
+    )
+
+
+# --------------------------------------------------------------------------------------- conventions
+
+
+@pytest.mark.parametrize("config", [(8, 8, 1), (4, 8, 2)], ids=["s1", "s2"])
+@pytest.mark.parametrize("mode", ["train", "eval"])
+def test_leaves_input_unchanged(learner, config, mode):
+    block = learner.ShuffleV2Block(*config).train(mode == "train")
+    x = randn(9, 2, config[0], 5, 5, dtype=torch.float32)
+    before = x.clone()
+    call = block_repr(*config) + f".{mode}()({call_repr('', x)[1:-1]})"
+    with torch.no_grad():
+        block(x)
+    assert_unchanged(before, x, name="x", call=call)
+
+
+@pytest.mark.parametrize("config", [(6, 6, 1), (3, 8, 2)], ids=["s1", "s2"])
+def test_gradients_reach_every_parameter_and_the_input(learner, config):
+    block = learner.ShuffleV2Block(*config).double()
+    x = randn(10, 3, config[0], 5, 4).requires_grad_(True)
+    block(x).square().sum().backward()
+    for name, param in block.named_parameters():
+        if param.grad is None:
+            raise AssertionError(f"{block_repr(*config)}: parameter {name} got no gradient")
+    if x.grad is None:
+        raise AssertionError(f"{block_repr(*config)}: the input got no gradient")
+
+
+@pytest.mark.parametrize(
+    "args, exc, match",
+    [
+        ((8, 8, 3), ValueError, "stride"),
+        ((8, 8, 0), ValueError, "stride"),
+        ((8, 16, 1), ValueError, "in_channels"),
+        ((8, 7, 2), ValueError, "out_channels"),
+        ((7, 7, 1), ValueError, "out_channels"),
+        ((0, 8, 2), ValueError, "in_channels"),
+        ((8, 8.0, 1), TypeError, "out_channels"),
+    ],
+    ids=["stride 3", "stride 0", "s1 widening", "odd out", "odd s1", "in 0", "float channels"],
+)
+def test_rejects_bad_arguments(learner, args, exc, match):
+    assert_raises(exc, learner.ShuffleV2Block, *args, match=match, call=block_repr(*args))

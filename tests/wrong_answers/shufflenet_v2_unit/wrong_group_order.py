@@ -1,0 +1,24 @@
+"""Channel shuffle reshaped as [channels // 2, 2] instead of [2, channels // 2]: the inverse permutation."""
+
+import torch
+
+from solutions.shufflenet_v2_unit import shufflenet_v2_unit as _solution
+from solutions.shufflenet_v2_unit.shufflenet_v2_unit import *
+
+CAUGHT_BY = [
+    "test_stride_1_passes_first_half_unchanged_to_even_channels[train-8]",
+    "test_stride_1_output_interleaves_untouched_half_and_main_branch",
+    "test_stride_2_output_interleaves_shortcut_and_main_branch",
+    "test_same_outputs_as_torchvision_in_eval_mode[float32-4-8 s2]",
+]
+
+
+class ShuffleV2Block(_solution.ShuffleV2Block):
+    def forward(self, x):
+        if self.stride == 1:
+            left, right = x.chunk(2, dim=1)
+            out = torch.cat((left, self.main(right)), dim=1)
+        else:
+            out = torch.cat((self.shortcut(x), self.main(x)), dim=1)
+        n, c, h, w = out.shape
+        return out.view(n, c // 2, 2, h, w).transpose(1, 2).reshape(n, c, h, w)
