@@ -1,0 +1,20 @@
+"""Takes the permutation from torch.randperm, ignoring the generator: runs cannot be reproduced from the seed."""
+
+import numpy as np
+import torch
+
+from solutions.mixup.mixup import *
+
+CAUGHT_BY = [
+    "test_reproduces_the_documented_draws_from_rng",
+    "test_alpha_at_most_zero_gives_lam_one_and_still_draws_the_permutation",
+]
+
+
+def mixup_data(x, y, alpha=1.0, rng=None):
+    if x.shape[0] != y.shape[0]:
+        raise ValueError("y: expected one label per example of x")
+    rng = np.random.default_rng() if rng is None else rng
+    lam = float(rng.beta(alpha, alpha)) if alpha > 0 else 1.0
+    index = torch.randperm(x.shape[0], device=x.device)
+    return lam * x + (1 - lam) * x[index], y, y[index.to(y.device)], lam
