@@ -15,9 +15,9 @@ the best of them. Write three versions in torch:
   ("linear"); a box whose score falls below ``score_threshold`` is dropped.
 
 Boxes are ``(x1, y1, x2, y2)`` in continuous coordinates (width ``x2 - x1``, no ``+ 1``); a box with
-``x2 < x1`` or ``y2 < y1`` is invalid. The IoU of two boxes whose union is 0 is 0. 5,000 boxes must take well
-under a second: loop over the kept boxes if you like, but compute each kept box's IoU with all the others
-at once (a pure-Python double loop is far too slow).
+``x2 < x1`` or ``y2 < y1`` is invalid. The IoU of two boxes whose union is 0 is 0. 5,000 boxes must take about
+a second at most: loop over the kept boxes if you like, but compute each kept box's IoU with all the
+remaining ones at once in torch (a pure-Python double loop over the pairs is ten or more times slower).
 """
 
 from __future__ import annotations
