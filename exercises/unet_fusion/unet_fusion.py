@@ -1,6 +1,6 @@
 """U-NET的特征融合怎么做的？
 
-Source: 000_1a4e42d0338c0b07.txt · 二面.
+Source: 000_1a4e42d0338c0b07.txt · 二面 (the question, asked on its own: "U-NET的特征融合怎么做的？").
 
 U-Net fuses by **concatenation**, not addition (FPN adds): at each decoder level the upsampled decoder
 map is concatenated on the channel axis with the encoder map of the same level (the skip connection),
