@@ -1,0 +1,256 @@
+"""3. 移动端部署, 网络压缩和加速
+
+Source: 004_4864363d713f5d38.txt · 二、DL base (the notes leave the answer blank).
+
+Three of the tools used to shrink and speed up a network for mobile deployment, written with plain torch:
+
+* **Conv-BN fusion**: in eval mode a BatchNorm is a fixed affine map per channel, ``y = gamma * (z - mean)
+  / sqrt(var + eps) + beta``, so it folds into the convolution before it: scale each output channel's
+  weights by ``gamma / sqrt(var + eps)`` and fold the shift into the bias. One layer less at inference, the
+  same outputs. ``fuse_conv_bn(conv, bn)`` returns a new ``nn.Conv2d`` (with a bias) whose outputs equal
+  ``bn(conv(x))`` with ``bn`` in eval mode, as ``torch.nn.utils.fusion.fuse_conv_bn_eval`` does; ``conv``
+  and ``bn`` are left exactly as they were (parameters, buffers, train/eval flags).
+* **Post-training quantization**, per tensor, calibrated on the tensor's own min and max:
+  ``quantize_per_tensor(x, num_bits=8, symmetric=False) -> (q, scale, zero_point)`` and
+  ``dequantize(q, scale, zero_point)``, with ``x ≈ (q - zero_point) * scale``.
+  - asymmetric (default): integers ``0 … 2**num_bits - 1``; the range ``[min(x), max(x)]`` is first
+    **widened to include 0** (``lo = min(min(x), 0)``, ``hi = max(max(x), 0)``), then
+    ``scale = (hi - lo) / (2**num_bits - 1)`` and ``zero_point = round(-lo / scale)``, an integer, so that
+    0.0 is represented exactly (zero padding and ReLU zeros stay exact);
+  - symmetric: ``zero_point = 0``, integers ``-(2**(num_bits-1) - 1) … 2**(num_bits-1) - 1`` (the
+    "restricted" range, -127 … 127 for 8 bits, so that ``-x`` quantizes to ``-q``) and
+    ``scale = max(|x|) / (2**(num_bits-1) - 1)``;
+  - ``q = clamp(round(x / scale) + zero_point, qmin, qmax)``, round half to even (``torch.round``). Every
+    value of ``x`` is then within ``scale / 2`` of its dequantized value;
+  - an all-zero ``x`` has an empty range: it gets ``scale = 1.0`` (any positive scale would do; 1.0 avoids
+    dividing by 0) and ``zero_point = 0``, so that ``q`` is all zeros and dequantizes to exact zeros.
+* **Magnitude pruning**: ``magnitude_prune(weight, sparsity)`` returns a boolean mask (True = keep) that
+  removes exactly ``round(sparsity * weight.numel())`` weights (Python's ``round``, half to even, as
+  ``torch.nn.utils.prune`` counts), those of the smallest absolute value; among equal magnitudes the
+  weight with the smaller flat (row-major) index is pruned first.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import torch
+from torch import nn
+
+
+def fuse_conv_bn(conv: nn.Conv2d, bn: nn.BatchNorm2d) -> nn.Conv2d:
+    """Fold an eval-mode BatchNorm into the convolution before it.
+
+    Args:
+        conv (nn.Conv2d): any kernel size, stride, padding, dilation and groups; with or without a bias.
+        bn (nn.BatchNorm2d): ``num_features == conv.out_channels``, with running statistics
+            (``track_running_stats=True``); affine or not. Its running statistics are used whatever its
+            train/eval flag, i.e. the fused layer computes what ``bn`` computes in eval mode.
+
+    Returns:
+        nn.Conv2d: a new convolution with the same geometry (channels, kernel, stride, padding, dilation,
+        groups, padding mode), always with a bias, the dtype and device of ``conv.weight``:
+        ``weight = conv.weight * s`` per output channel and
+        ``bias = (conv.bias - running_mean) * s + beta`` (``conv.bias`` taken as 0 when absent), with
+        ``s = gamma / sqrt(running_var + eps)`` (``gamma = 1``, ``beta = 0`` when ``bn`` is not affine).
+        ``conv`` and ``bn`` are not modified and share no tensors with it.
+
+    Raises:
+        TypeError: ``conv`` is not an ``nn.Conv2d`` or ``bn`` not an ``nn.BatchNorm2d``.
+        ValueError: ``bn.num_features != conv.out_channels``, or ``bn`` has no running statistics.
+
+    Example:
+        >>> conv = nn.Conv2d(2, 2, 1, bias=False)
+        >>> bn = nn.BatchNorm2d(2, eps=0.0).eval()
+        >>> with torch.no_grad():
+        ...     _ = conv.weight.copy_(torch.tensor([[1.0, 0.0], [1.0, 1.0]]).view(2, 2, 1, 1))
+        ...     _ = bn.running_mean.copy_(torch.tensor([1.0, 0.0]))
+        ...     _ = bn.running_var.copy_(torch.tensor([4.0, 1.0]))
+        ...     _ = bn.bias.copy_(torch.tensor([0.0, 3.0]))
+        >>> fused = fuse_conv_bn(conv, bn)
+        >>> fused.weight.detach().view(2, 2)  # row 0 scaled by 1 / sqrt(4), row 1 by 1
+        tensor([[0.5000, 0.0000],
+                [1.0000, 1.0000]])
+        >>> fused.bias.detach()  # (0 - mean) * s + beta
+        tensor([-0.5000,  3.0000])
+    """
+    if not isinstance(conv, nn.Conv2d):
+        raise TypeError(f"conv: expected an nn.Conv2d, got {type(conv).__name__}")
+    if not isinstance(bn, nn.BatchNorm2d):
+        raise TypeError(f"bn: expected an nn.BatchNorm2d, got {type(bn).__name__}")
+    if bn.num_features != conv.out_channels:
+        raise ValueError(f"bn: expected num_features == conv.out_channels ({conv.out_channels}), got {bn.num_features}")
+    if bn.running_mean is None or bn.running_var is None:
+        raise ValueError("bn: expected running statistics (track_running_stats=True), got none to fold")
+
+    dtype, device = conv.weight.dtype, conv.weight.device
+    with torch.no_grad():
+        # float64 for the folding itself: the fused layer should not be less exact than the pair it replaces.
+        mean = bn.running_mean.to(torch.float64)
+        var = bn.running_var.to(torch.float64)
+        gamma = bn.weight.to(torch.float64) if bn.weight is not None else torch.ones_like(mean)
+        beta = bn.bias.to(torch.float64) if bn.bias is not None else torch.zeros_like(mean)
+        bias = conv.bias.to(torch.float64) if conv.bias is not None else torch.zeros_like(mean)
+        s = gamma / torch.sqrt(var + bn.eps)
+        # The scale is per *output* channel: dimension 0 of the weight, whatever the groups.
+        weight = conv.weight.to(torch.float64) * s.view(-1, 1, 1, 1)
+        # The conv bias goes through BN too: bn(z + b) = (z + b - mean) * s + beta.
+        new_bias = (bias - mean) * s + beta
+
+    fused = nn.Conv2d(
+        conv.in_channels,
+        conv.out_channels,
+        conv.kernel_size,
+        stride=conv.stride,
+        padding=conv.padding,
+        dilation=conv.dilation,
+        groups=conv.groups,
+        bias=True,
+        padding_mode=conv.padding_mode,
+        device=device,
+        dtype=dtype,
+    )
+    # New Parameters built from new tensors: nothing is shared with conv or bn.
+    fused.weight = nn.Parameter(weight.to(dtype), requires_grad=conv.weight.requires_grad)
+    fused.bias = nn.Parameter(new_bias.to(dtype), requires_grad=conv.weight.requires_grad)
+    fused.train(conv.training)
+    return fused
+
+
+def quantize_per_tensor(x: torch.Tensor, num_bits: int = 8, symmetric: bool = False) -> tuple[torch.Tensor, float, int]:
+    """Quantize a tensor to ``num_bits``-bit integers with one scale and zero point, min/max calibrated.
+
+    Args:
+        x (Tensor): floating-point values, any shape, at least one element, all finite. Not modified.
+        num_bits (int): 2 … 16.
+        symmetric (bool): ``False``: integers ``0 … 2**num_bits - 1`` over ``[min(x, 0), max(x, 0)]``;
+            ``True``: ``zero_point = 0`` and integers ``-(2**(num_bits-1) - 1) … 2**(num_bits-1) - 1`` over
+            ``[-max|x|, max|x|]``.
+
+    Returns:
+        (Tensor, float, int): ``q`` (int64, the shape of ``x``) with
+        ``q = clamp(round(x / scale) + zero_point, qmin, qmax)``; ``scale`` (a positive Python float);
+        ``zero_point`` (a Python int in ``[qmin, qmax]``; the integer that stands for 0.0). For every
+        element, ``|(q - zero_point) * scale - x| <= scale / 2``. An all-zero ``x`` gives
+        ``scale = 1.0``, ``zero_point = 0``.
+
+    Raises:
+        TypeError: ``x`` is not a floating-point tensor, ``num_bits`` is not an int or ``symmetric`` not a
+            bool.
+        ValueError: ``x`` is empty or holds NaN or infinity, or ``num_bits`` is outside 2 … 16.
+
+    Example:
+        >>> x = torch.tensor([-1.0, 0.0, 0.8, 2.0])
+        >>> quantize_per_tensor(x, num_bits=2)  # [-1, 2] on 0 … 3: a step of 1.0; 0.0 is the integer 1
+        (tensor([0, 1, 2, 3]), 1.0, 1)
+        >>> quantize_per_tensor(x, num_bits=3, symmetric=True)  # -1 / (2/3) = -1.5 rounds to even: -2
+        (tensor([-2,  0,  1,  3]), 0.6666666666666666, 0)
+    """
+    if not isinstance(x, torch.Tensor) or not x.is_floating_point():
+        raise TypeError(f"x: expected a floating-point tensor, got {getattr(x, 'dtype', type(x).__name__)}")
+    if x.numel() == 0:
+        raise ValueError("x: expected at least one element to calibrate on, got an empty tensor")
+    if isinstance(num_bits, bool) or not isinstance(num_bits, int):
+        raise TypeError(f"num_bits: expected an int, got {type(num_bits).__name__} {num_bits!r}")
+    if not 2 <= num_bits <= 16:
+        raise ValueError(f"num_bits: expected 2 … 16, got {num_bits}")
+    if not isinstance(symmetric, bool):
+        raise TypeError(f"symmetric: expected a bool, got {type(symmetric).__name__}")
+    values = x.detach().to(torch.float64)
+    if not bool(torch.isfinite(values).all()):
+        raise ValueError("x: expected finite values, got NaN or infinity")
+
+    if symmetric:
+        qmax = 2 ** (num_bits - 1) - 1
+        qmin = -qmax
+        amax = float(values.abs().max())
+        scale = amax / qmax if amax > 0 else 1.0
+        zero_point = 0
+    else:
+        qmin, qmax = 0, 2**num_bits - 1
+        # Widen to include 0 so that 0.0 maps to an integer exactly; otherwise an all-positive tensor
+        # (after a ReLU) could not represent its zeros, nor zero padding.
+        lo = min(float(values.min()), 0.0)
+        hi = max(float(values.max()), 0.0)
+        if hi > lo:
+            scale = (hi - lo) / (qmax - qmin)
+            # Rounding the zero point moves the grid by at most half a step, which the clamp below absorbs
+            # at the ends: the error bound scale / 2 still holds.
+            zero_point = min(max(qmin - round(lo / scale), qmin), qmax)
+        else:
+            scale, zero_point = 1.0, 0  # all zeros: no range to divide; q = 0 dequantizes to exact zeros
+    q = torch.clamp(torch.round(values / scale) + zero_point, qmin, qmax).to(torch.int64)
+    return q, scale, zero_point
+
+
+def dequantize(q: torch.Tensor, scale: float, zero_point: int, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+    """Map quantized integers back to real values: ``(q - zero_point) * scale``.
+
+    Args:
+        q (Tensor): integers (any integer dtype), any shape. Not modified.
+        scale (float): the step, positive and finite.
+        zero_point (int): the integer that stands for 0.0.
+        dtype (torch.dtype): the floating-point dtype of the result; ``torch.float32`` by default.
+
+    Returns:
+        Tensor: ``(q - zero_point) * scale``, the shape of ``q``, in ``dtype`` (computed in float64, then
+        rounded once).
+
+    Raises:
+        TypeError: ``q`` is not an integer tensor, ``zero_point`` is not an int, or ``dtype`` is not a
+            floating-point dtype.
+        ValueError: ``scale`` is not positive and finite.
+
+    Example:
+        >>> dequantize(torch.tensor([0, 10, 11, 255]), 0.5, 10)
+        tensor([ -5.0000,   0.0000,   0.5000, 122.5000])
+    """
+    if not isinstance(q, torch.Tensor) or q.is_floating_point() or q.is_complex() or q.dtype == torch.bool:
+        raise TypeError(f"q: expected an integer tensor, got {getattr(q, 'dtype', type(q).__name__)}")
+    if isinstance(scale, bool) or not isinstance(scale, numbers.Real):
+        raise TypeError(f"scale: expected a number, got {type(scale).__name__}")
+    if not (math.isfinite(scale) and scale > 0):
+        raise ValueError(f"scale: expected a positive finite number, got {scale}")
+    if isinstance(zero_point, bool) or not isinstance(zero_point, numbers.Integral):
+        raise TypeError(f"zero_point: expected an int, got {type(zero_point).__name__} {zero_point!r}")
+    if not isinstance(dtype, torch.dtype) or not dtype.is_floating_point:
+        raise TypeError(f"dtype: expected a floating-point torch.dtype, got {dtype!r}")
+    return ((q.to(torch.float64) - int(zero_point)) * float(scale)).to(dtype)
+
+
+def magnitude_prune(weight: torch.Tensor, sparsity: float) -> torch.Tensor:
+    """Mask that prunes the ``round(sparsity * numel)`` weights of smallest magnitude.
+
+    Args:
+        weight (Tensor): floating-point weights, any shape (any strides). Not modified.
+        sparsity (float): the fraction to prune, ``0 <= sparsity <= 1``.
+
+    Returns:
+        Tensor[bool]: the shape and device of ``weight``; ``True`` where the weight is kept, ``False`` for
+        exactly ``round(sparsity * weight.numel())`` weights (Python's ``round``: half to even) of the
+        smallest ``|weight|``. Among equal magnitudes the one with the smaller flat index (row-major order of
+        ``weight`` as it is indexed) is pruned first. ``weight * mask`` is the pruned tensor.
+
+    Raises:
+        TypeError: ``weight`` is not a floating-point tensor or ``sparsity`` is not a number.
+        ValueError: ``sparsity`` is outside ``[0, 1]``.
+
+    Example:
+        >>> magnitude_prune(torch.tensor([[0.5, -3.0, 0.1], [-0.2, 2.0, 0.5]]), 0.5)
+        tensor([[False,  True, False],
+                [False,  True,  True]])
+    """
+    if not isinstance(weight, torch.Tensor) or not weight.is_floating_point():
+        raise TypeError(f"weight: expected a floating-point tensor, got {getattr(weight, 'dtype', type(weight))}")
+    if isinstance(sparsity, bool) or not isinstance(sparsity, numbers.Real):
+        raise TypeError(f"sparsity: expected a number in [0, 1], got {type(sparsity).__name__}")
+    if not 0 <= sparsity <= 1:
+        raise ValueError(f"sparsity: expected a number in [0, 1], got {sparsity}")
+    n = weight.numel()
+    k = round(float(sparsity) * n)
+    # A stable sort makes the tie rule explicit (torch.topk leaves the order of ties unspecified).
+    order = torch.sort(weight.detach().reshape(-1).abs(), stable=True).indices
+    keep = torch.ones(n, dtype=torch.bool, device=weight.device)
+    keep[order[:k]] = False
+    return keep.view(weight.shape)
