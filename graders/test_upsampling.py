@@ -213,8 +213,8 @@ def test_resizes_a_batch_of_feature_maps_quickly(learner):
 
 @pytest.mark.timeout(3)
 def test_resizes_a_large_image_without_a_loop_over_pixels(learner):
-    # 1x3x300x400 -> 600x800 float32: 0.12-0.23 s here (the whole test 0.02-0.32 s). A Python loop over the 480,000 output pixels takes
-    # well over a minute; even a loop that only computes the weights per pixel takes several seconds.
+    # 1x3x300x400 -> 600x800 float32: the call 0.12-0.23 s here, the whole test 0.02-0.32 s, depending on
+    # the load. A Python loop over the 480,000 output pixels takes well over a minute (about 100 us a pixel).
     # (align_corners=False with an exact factor of 2: float32 coordinates are exact, so the float32
     # tolerance holds at this size; with align_corners=True, 299/599 is not, and PyTorch's float32 kernel
     # itself is 1.2e-4 away from the exact interpolation here.)
