@@ -201,9 +201,10 @@ def test_by_hand(learner):
 @pytest.mark.points(2)
 @pytest.mark.timeout(4)
 def test_resizes_a_batch_of_feature_maps_quickly(learner):
-    # 8x16x128x128 -> 256x256 float32: 0.13-0.6 s here with indexing and lerp, depending on the load
-    # (F.interpolate: 0.05-0.1 s); the whole test 0.17-0.8 s. A Python loop over the 65,536 output pixels,
-    # each blending [8, 16] slices, takes about 13 s.
+    # 8x16x128x128 -> 256x256 float32: the call 0.1-0.6 s here with indexing and lerp, depending on the
+    # load (F.interpolate: 0.05-0.1 s); the whole test 0.17-0.8 s. A loop over the 8.4 million output
+    # values takes minutes. A loop over the 65,536 output pixels, blending [8, 16] slices, takes 4-13 s
+    # (65-200 us a pixel), too close to call here: the large-image test below is the one that catches it.
     seed = 61
     x = randn(seed, 8, 16, 128, 128, dtype=torch.float32)
     got = learner.bilinear_interpolate(x, (256, 256))
@@ -213,8 +214,8 @@ def test_resizes_a_batch_of_feature_maps_quickly(learner):
 
 @pytest.mark.timeout(3)
 def test_resizes_a_large_image_without_a_loop_over_pixels(learner):
-    # 1x3x300x400 -> 600x800 float32: the call 0.12-0.23 s here, the whole test 0.02-0.32 s, depending on
-    # the load. A Python loop over the 480,000 output pixels takes well over a minute (about 100 us a pixel).
+    # 1x3x300x400 -> 600x800 float32: the call 0.1-0.23 s here, depending on the load. A Python loop over
+    # the 480,000 output pixels takes 30 s or more (65 us a pixel at best).
     # (align_corners=False with an exact factor of 2: float32 coordinates are exact, so the float32
     # tolerance holds at this size; with align_corners=True, 299/599 is not, and PyTorch's float32 kernel
     # itself is 1.2e-4 away from the exact interpolation here.)

@@ -5,10 +5,7 @@ import torch
 from solutions.upsampling import upsampling as _solution
 from solutions.upsampling.upsampling import *
 
-CAUGHT_BY = [
-    "test_resizes_a_batch_of_feature_maps_quickly",
-    "test_resizes_a_large_image_without_a_loop_over_pixels",
-]
+CAUGHT_BY = ["test_resizes_a_large_image_without_a_loop_over_pixels"]
 
 
 def bilinear_interpolate(x, size, align_corners=False):
