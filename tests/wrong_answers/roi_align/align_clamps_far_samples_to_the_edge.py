@@ -1,7 +1,5 @@
 """Clamps every sample point onto the map, so points beyond one pixel outside read the edge instead of 0."""
 
-import torch
-
 import solutions.roi_align.roi_align as right
 from solutions.roi_align.roi_align import *  # noqa: F403 - the rest is right
 
@@ -24,6 +22,3 @@ def roi_align(input, boxes, output_size, spatial_scale=1.0, sampling_ratio=-1, a
     finally:
         right._neighbours = saved
 
-
-roi_pool = right.roi_pool
-_ = torch
