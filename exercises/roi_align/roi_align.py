@@ -16,9 +16,10 @@ value per channel.
 * RoI Align never rounds. Bin ``(i, j)`` is the rectangle of size ``(h / oh, w / ow)`` at its place in the
   box; its sample points are the centres of a ``gh x gw`` subdivision of it (``gh = sampling_ratio``, or
   ``ceil(h / oh)`` when ``sampling_ratio <= 0``; likewise ``gw``), and the bin's value is the mean of the
-  feature map sampled bilinearly at those points. Feature pixel ``(r, c)`` sits at the point ``(x, y) = (c, r)``, so
-  ``aligned=False`` (the original Mask R-CNN) samples half a pixel off; ``aligned=True`` first shifts the
-  box by ``-0.5`` to fix that. With ``aligned=False`` a box narrower or shorter than 1 is widened to 1.
+  feature map sampled bilinearly at those points. Bilinear sampling puts the value of feature pixel
+  ``(r, c)`` at the point ``(x, y) = (c, r)``, while that pixel covers ``[c, c + 1] x [r, r + 1]`` of the
+  map, so ``aligned=False`` (the original Mask R-CNN) samples half a pixel off; ``aligned=True`` first
+  shifts the box by ``-0.5`` to fix that. With ``aligned=False`` a box narrower or shorter than 1 is widened to 1.
   A sample point with ``y < -1`` or ``y > H`` (or ``x < -1`` or ``x > W``) counts as 0; one between -1 and
   0 (or between ``H - 1`` and ``H``) reads the edge pixel.
 

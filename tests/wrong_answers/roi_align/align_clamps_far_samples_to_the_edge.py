@@ -21,4 +21,3 @@ def roi_align(input, boxes, output_size, spatial_scale=1.0, sampling_ratio=-1, a
         return right.roi_align(input, boxes, output_size, spatial_scale, sampling_ratio, aligned)
     finally:
         right._neighbours = saved
-
