@@ -9,6 +9,7 @@ any random input so that the case can be replayed.
     assert_raises(ValueError, fn, *args, match=..., call=...)
     assert_unchanged(before, after, name=..., call=...)  inputs must not be modified
     forbidden("torch.nn.functional.cross_entropy", ...)  context manager for the "by hand" tests
+    python_line_budget(learner, 50_000, what=...)        context manager: "no Python loop over the pairs"
     call_repr("nms", boxes, scores, 0.5)                 "nms(Tensor[7, 4] float32, Tensor[7] float32, 0.5)"
 """
 
@@ -18,6 +19,8 @@ import contextlib
 import importlib
 import math
 import re
+import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -42,7 +45,9 @@ __all__ = [
     "call_repr",
     "describe",
     "forbidden",
+    "python_line_budget",
     "short",
+    "TooMuchPython",
 ]
 
 
@@ -377,6 +382,57 @@ def _resolve_owner(dotted: str) -> tuple[Any, str]:
             obj = getattr(obj, attr)
         return obj, parts[-1]
     raise ValueError(f"forbidden: cannot resolve {dotted!r}")
+
+
+# --------------------------------------------------------------------------------------- loops
+
+
+class TooMuchPython(AssertionError):
+    """Raised when the learner's own code runs more Python lines than a vectorised answer needs."""
+
+
+@contextlib.contextmanager
+def python_line_budget(module: Any, limit: int, *, what: str) -> Iterator[list[int]]:
+    """Count the lines of ``module``'s own source that run inside the block; fail past ``limit``.
+
+    This is how a grader says "no Python loop over the pairs" without a stopwatch: a vectorised answer
+    runs a few lines per box (or none per element), a loop over 5,000 x 5,000 pairs runs tens of
+    millions, and the count is the same on a fast machine, a slow one and a busy one. Only lines of the
+    learner's file count (torch's own Python wrappers do not). The count stops the learner's code as soon
+    as it passes the limit, and the block fails on exit even if the learner's code caught that error.
+    ``what`` completes the sentence "ran more than N lines of your Python for ...".
+    """
+    filename = getattr(module, "__file__", None)
+    if not filename:
+        raise ValueError("python_line_budget: the module has no __file__ to count lines in")
+    counter = [0]
+    over = [False]
+    message = (
+        f"ran more than {limit:,} lines of your Python for {what}: that is a Python loop over the "
+        f"elements; let torch do the inner work on whole tensors"
+    )
+
+    def local(frame: Any, event: str, arg: Any) -> Any:
+        if event == "line":
+            counter[0] += 1
+            if counter[0] > limit:
+                over[0] = True
+                raise TooMuchPython(message)
+        return local
+
+    def first(frame: Any, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename == filename else None
+
+    previous = sys.gettrace()
+    threading.settrace(first)
+    sys.settrace(first)
+    try:
+        yield counter
+    finally:
+        sys.settrace(previous)
+        threading.settrace(previous)  # type: ignore[arg-type]
+    if over[0]:
+        raise TooMuchPython(message)
 
 
 # --------------------------------------------------------------------------------------- odds and ends

@@ -15,7 +15,19 @@ from pathlib import Path
 import pytest
 import torch
 
-from graders.helpers import assert_close, assert_equal, assert_raises, assert_unchanged, call_repr
+from graders.helpers import (
+    assert_close,
+    assert_equal,
+    assert_raises,
+    assert_unchanged,
+    call_repr,
+    python_line_budget,
+)
+
+# A loop over the boxes may run this many lines of the learner's Python per box; a loop over pairs of
+# boxes runs thousands per box. Counting lines gives the same verdict on every machine, where a timeout
+# alone did not: a fast machine ran the plain Python double loop over 5,000 boxes inside 5 s.
+LINES_PER_BOX = 50
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "nms" / "nms.pt"
 
@@ -276,7 +288,7 @@ def test_nms_handles_5000_boxes_without_a_pure_python_loop(learner):
     # at load average 3, 1.0-1.6 s at load 7; a plain Python double loop over the pairs 7 s at load 4,
     # 21-22 s at load 7.
     boxes, scores, _, expected, seed = large_case("large_nms")
-    with one_thread():
+    with one_thread(), python_line_budget(learner, LINES_PER_BOX * 5000, what="nms of 5,000 boxes"):
         got = learner.nms(boxes, scores, 0.5)
     assert_keep(got, expected, call=call_repr("nms", boxes, scores, 0.5) + "  [torchvision fixture]", seed=seed)
 
@@ -344,7 +356,7 @@ def test_batched_nms_handles_5000_boxes(learner):
     # Categories of 4,000 and 1,000 boxes. Measured (one thread, load 6.5): one torch nms per category
     # 0.7-0.9 s; a pure-Python loop per category 13.6 s (pure Python over all boxes: 21 s).
     boxes, scores, idxs, expected, seed = large_case("large_batched_nms")
-    with one_thread():
+    with one_thread(), python_line_budget(learner, LINES_PER_BOX * 5000, what="batched_nms of 5,000 boxes"):
         got = learner.batched_nms(boxes, scores, idxs, 0.5)
     call = call_repr("batched_nms", boxes, scores, idxs, 0.5) + "  [torchvision fixture]"
     assert_keep(got, expected, call=call, seed=seed)
@@ -463,7 +475,7 @@ def test_soft_nms_handles_5000_boxes(learner):
     xy = torch.rand(5000, 2, generator=g, dtype=torch.float64) * 500
     boxes = torch.cat([xy, xy + torch.rand(5000, 2, generator=g, dtype=torch.float64) * 30 + 1], dim=1).float()
     scores = torch.rand(5000, generator=g) * 0.9 + 0.05
-    with one_thread():
+    with one_thread(), python_line_budget(learner, LINES_PER_BOX * 5000, what="soft_nms of 5,000 boxes"):
         keep, kept = learner.soft_nms(boxes, scores)
     call = call_repr("soft_nms", boxes, scores)
     first = keep[:40]
