@@ -45,6 +45,7 @@ __all__ = [
     "call_repr",
     "describe",
     "forbidden",
+    "load_conv_bn_layers",
     "python_line_budget",
     "short",
     "TooMuchPython",
@@ -433,6 +434,43 @@ def python_line_budget(module: Any, limit: int, *, what: str) -> Iterator[list[i
         threading.settrace(previous)  # type: ignore[arg-type]
     if over[0]:
         raise TooMuchPython(message)
+
+
+# --------------------------------------------------------------------------------------- modules
+
+
+def conv_bn_layers(block: torch.nn.Module) -> list[torch.nn.Module]:
+    """The block's Conv2d and BatchNorm2d layers, in the order ``block.modules()`` lists them."""
+    return [m for m in block.modules() if isinstance(m, (torch.nn.Conv2d, torch.nn.BatchNorm2d))]
+
+
+def load_conv_bn_layers(block: torch.nn.Module, layers: list[dict], *, call: str, order: str) -> None:
+    """Copy a fixture's weights into ``block``'s Conv2d/BatchNorm2d layers, layer by layer.
+
+    ``layers`` lists ``{"kind": "conv" | "bn", "weight": ..., ...}`` in the reference module's order;
+    ``order`` tells the learner which order that is when theirs differs. Shapes are checked first, so a
+    wrong channel count reads as "layer 3 (Conv2d): weight has shape ..., torchvision's has ...".
+    """
+    mine = conv_bn_layers(block)
+    kinds = ["conv" if isinstance(m, torch.nn.Conv2d) else "bn" for m in mine]
+    expected = [layer["kind"] for layer in layers]
+    if kinds != expected:
+        raise AssertionError(
+            f"{call}\n  its Conv2d/BatchNorm2d layers, in the order block.modules() lists them, are {kinds};\n"
+            f"  expected {expected} ({order})"
+        )
+    with torch.no_grad():
+        for i, (m, layer) in enumerate(zip(mine, layers, strict=True)):
+            names = ["weight"] if layer["kind"] == "conv" else ["weight", "bias", "running_mean", "running_var"]
+            for name in names:
+                target = getattr(m, name)
+                if target is None or tuple(target.shape) != tuple(layer[name].shape):
+                    got = None if target is None else tuple(target.shape)
+                    raise AssertionError(
+                        f"{call}\n  layer {i} ({type(m).__name__}): {name} has shape {got}, "
+                        f"torchvision's has {tuple(layer[name].shape)}"
+                    )
+                target.copy_(layer[name])
 
 
 # --------------------------------------------------------------------------------------- odds and ends

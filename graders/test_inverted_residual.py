@@ -19,7 +19,14 @@ import pytest
 import torch
 from torch import nn
 
-from graders.helpers import assert_close, assert_equal, assert_raises, assert_unchanged, call_repr
+from graders.helpers import (
+    assert_close,
+    assert_equal,
+    assert_raises,
+    assert_unchanged,
+    call_repr,
+    load_conv_bn_layers,
+)
 
 FIXTURE = torch.load(
     Path(__file__).parent / "fixtures" / "inverted_residual" / "inverted_residual.pt", weights_only=True
@@ -33,38 +40,15 @@ def block_repr(c_in, c_out, stride, ratio) -> str:
     return f"InvertedResidual({c_in}, {c_out}, stride={stride}, expand_ratio={ratio})"
 
 
-def conv_bn_layers(block: nn.Module) -> list[nn.Module]:
-    return [m for m in block.modules() if isinstance(m, (nn.Conv2d, nn.BatchNorm2d))]
-
-
-def load_layers(block: nn.Module, layers: list[dict], call: str) -> None:
-    """Copy the fixture's weights into ``block``, layer by layer, in the order the block registers them."""
-    mine = conv_bn_layers(block)
-    kinds = ["conv" if isinstance(m, nn.Conv2d) else "bn" for m in mine]
-    expected = [layer["kind"] for layer in layers]
-    if kinds != expected:
-        raise AssertionError(
-            f"{call}\n  its Conv2d/BatchNorm2d layers, in the order block.modules() lists them, are {kinds};\n"
-            f"  expected {expected} (register the layers in the order they run, as torchvision does)"
-        )
-    with torch.no_grad():
-        for i, (m, layer) in enumerate(zip(mine, layers, strict=True)):
-            names = ["weight"] if layer["kind"] == "conv" else ["weight", "bias", "running_mean", "running_var"]
-            for name in names:
-                target = getattr(m, name)
-                if target is None or tuple(target.shape) != tuple(layer[name].shape):
-                    got = None if target is None else tuple(target.shape)
-                    raise AssertionError(
-                        f"{call}\n  layer {i} ({type(m).__name__}): {name} has shape {got}, "
-                        f"torchvision's has {tuple(layer[name].shape)}"
-                    )
-                target.copy_(layer[name])
-
-
 def learner_block(learner, case: dict, dtype: torch.dtype) -> nn.Module:
     config = case["config"]
     block = learner.InvertedResidual(*config).to(dtype)
-    load_layers(block, case["layers"], block_repr(*config))
+    load_conv_bn_layers(
+        block,
+        case["layers"],
+        call=block_repr(*config),
+        order="register the layers in the order they run, as torchvision does",
+    )
     return block
 
 

@@ -18,7 +18,14 @@ import pytest
 import torch
 from torch import nn
 
-from graders.helpers import assert_close, assert_equal, assert_raises, assert_unchanged, call_repr
+from graders.helpers import (
+    assert_close,
+    assert_equal,
+    assert_raises,
+    assert_unchanged,
+    call_repr,
+    load_conv_bn_layers,
+)
 
 FIXTURE = torch.load(
     Path(__file__).parent / "fixtures" / "shufflenet_v2_unit" / "shufflenet_v2_unit.pt", weights_only=True
@@ -32,38 +39,15 @@ def block_repr(c_in, c_out, stride) -> str:
     return f"ShuffleV2Block({c_in}, {c_out}, stride={stride})"
 
 
-def conv_bn_layers(block: nn.Module) -> list[nn.Module]:
-    return [m for m in block.modules() if isinstance(m, (nn.Conv2d, nn.BatchNorm2d))]
-
-
-def load_layers(block: nn.Module, layers: list[dict], call: str) -> None:
-    """Copy the fixture's weights into ``block``, layer by layer, in the order the block registers them."""
-    mine = conv_bn_layers(block)
-    kinds = ["conv" if isinstance(m, nn.Conv2d) else "bn" for m in mine]
-    expected = [layer["kind"] for layer in layers]
-    if kinds != expected:
-        raise AssertionError(
-            f"{call}\n  its Conv2d/BatchNorm2d layers, in the order block.modules() lists them, are {kinds};\n"
-            f"  expected {expected} (shortcut branch first, then the main branch, each in the order it runs)"
-        )
-    with torch.no_grad():
-        for i, (m, layer) in enumerate(zip(mine, layers, strict=True)):
-            names = ["weight"] if layer["kind"] == "conv" else ["weight", "bias", "running_mean", "running_var"]
-            for name in names:
-                target = getattr(m, name)
-                if target is None or tuple(target.shape) != tuple(layer[name].shape):
-                    got = None if target is None else tuple(target.shape)
-                    raise AssertionError(
-                        f"{call}\n  layer {i} ({type(m).__name__}): {name} has shape {got}, "
-                        f"torchvision's has {tuple(layer[name].shape)}"
-                    )
-                target.copy_(layer[name])
-
-
 def learner_block(learner, case: dict, dtype: torch.dtype) -> nn.Module:
     config = case["config"]
     block = learner.ShuffleV2Block(*config).to(dtype)
-    load_layers(block, case["layers"], block_repr(*config))
+    load_conv_bn_layers(
+        block,
+        case["layers"],
+        call=block_repr(*config),
+        order="shortcut branch first, then the main branch, each in the order it runs",
+    )
     return block
 
 
