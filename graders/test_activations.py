@@ -26,13 +26,19 @@ BUILTIN = {
     "hard_swish": F.hardswish,
 }
 
-# What each function may not call: the built-in it re-implements, under each of its public names.
+# What each function may not call: the built-in it re-implements, under each of its names (F.silu is a
+# thin wrapper around torch._C._nn.silu, which a learner could call directly).
 FORBIDDEN = {
     "relu": ["torch.nn.functional.relu", "torch.nn.functional.relu_", "torch.relu", "torch.relu_", "torch.Tensor.relu"],
-    "leaky_relu": ["torch.nn.functional.leaky_relu", "torch.nn.functional.leaky_relu_"],
-    "swish": ["torch.nn.functional.silu"],
-    "hard_sigmoid": ["torch.nn.functional.hardsigmoid"],
-    "hard_swish": ["torch.nn.functional.hardswish"],
+    "leaky_relu": [
+        "torch.nn.functional.leaky_relu",
+        "torch.nn.functional.leaky_relu_",
+        "torch._C._nn.leaky_relu",
+        "torch._C._nn.leaky_relu_",
+    ],
+    "swish": ["torch.nn.functional.silu", "torch._C._nn.silu", "torch._C._nn.silu_"],
+    "hard_sigmoid": ["torch.nn.functional.hardsigmoid", "torch._C._nn.hardsigmoid", "torch._C._nn.hardsigmoid_"],
+    "hard_swish": ["torch.nn.functional.hardswish", "torch._C._nn.hardswish", "torch._C._nn.hardswish_"],
 }
 
 KINKS = {"relu": [0.0], "leaky_relu": [0.0], "swish": [], "hard_sigmoid": [-3.0, 3.0], "hard_swish": [-3.0, 3.0]}

@@ -278,6 +278,7 @@ def test_depthwise_conv2d_is_written_by_hand(learner):
         "torch.nn.functional.conv2d",
         "torch.conv2d",
         "torch.convolution",
+        "torch._convolution",
         "torch.nn.Conv2d.forward",
         "torch.nn.Conv2d._conv_forward",
     ):

@@ -49,7 +49,11 @@ BUILT_INS = [
     "torch.nn.functional.adaptive_max_pool2d_with_indices",
     "torch.nn.functional.adaptive_avg_pool2d",
     "torch.nn.functional.max_pool2d",
+    "torch.max_pool2d",
     "torch.nn.functional.avg_pool2d",
+    "torch._C._nn.avg_pool2d",
+    "torch._C._nn.adaptive_avg_pool2d",
+    "torch._C._nn.upsample_bilinear2d",
     "torch.adaptive_max_pool1d",
     "torch.adaptive_avg_pool1d",
 ]

@@ -39,6 +39,8 @@ RESIZE_IDS = [c[2] for c in RESIZE_CASES]
 BUILTINS = (
     "torch.nn.functional.interpolate",
     "torch.nn.functional.grid_sample",
+    "torch.grid_sampler",
+    "torch.grid_sampler_2d",
     "torch.nn.functional.upsample",
     "torch.nn.functional.upsample_bilinear",
     "torch.nn.Upsample.forward",
