@@ -9,6 +9,7 @@ threshold comparisons do not depend on rounding.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import math
 from pathlib import Path
 
@@ -80,6 +81,58 @@ def naive_soft_nms(boxes, scores, sigma, iou_threshold, score_threshold, method)
                 current[j] *= 1 - iou
             if current[j] < score_threshold:
                 del current[j]
+    return keep, kept
+
+
+def sparse_soft_nms(boxes, scores, *, sigma: float, score_threshold: float):
+    """Gaussian Soft-NMS in float64 for the 5,000-box case, where ``naive_soft_nms`` would take a minute.
+
+    A box whose IoU with the selected one is 0 keeps its score exactly (``exp(0) == 1``), so each
+    selection only decays the boxes that overlap it: neighbour lists from a chunked IoU matrix, then a
+    heap of (-score, index) with stale entries skipped, which selects the highest score and, among
+    equal ones, the lowest index. Returns (kept indices in selection order, their scores).
+    """
+    b = boxes.double()
+    area = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
+    neighbours: list[list[tuple[int, float]]] = [[] for _ in range(len(b))]
+    # Two boxes can only overlap if their x1 differ by less than the widest box: sort by x1 and compare
+    # each chunk of 500 with the window of boxes that can reach it.
+    x1, order = torch.sort(b[:, 0])
+    reach = float((b[:, 2] - b[:, 0]).max())
+    for start in range(0, len(b), 500):
+        rows = order[start : start + 500]
+        lo = int(torch.searchsorted(x1, x1[start] - reach))
+        hi = int(torch.searchsorted(x1, x1[rows.numel() + start - 1] + reach, right=True))
+        cols = order[lo:hi]
+        p, q = b[rows], b[cols]
+        wh = (torch.minimum(p[:, None, 2:], q[None, :, 2:]) - torch.maximum(p[:, None, :2], q[None, :, :2])).clamp(
+            min=0
+        )
+        inter = wh[..., 0] * wh[..., 1]
+        union = area[rows, None] + area[None, cols] - inter
+        iou = torch.where(union > 0, inter / union, torch.zeros_like(union))
+        pairs = (iou > 0).nonzero()
+        values = iou[pairs[:, 0], pairs[:, 1]].tolist()
+        for i, j, value in zip(rows[pairs[:, 0]].tolist(), cols[pairs[:, 1]].tolist(), values, strict=True):
+            if i != j:
+                neighbours[i].append((j, value))
+    current = {i: v for i, v in enumerate(scores.double().tolist()) if v >= score_threshold}
+    heap = [(-v, i) for i, v in current.items()]
+    heapq.heapify(heap)
+    keep, kept = [], []
+    while heap:
+        neg, best = heapq.heappop(heap)
+        if current.get(best) != -neg:
+            continue  # selected already, dropped, or decayed since this entry was pushed
+        keep.append(best)
+        kept.append(current.pop(best))
+        for j, iou in neighbours[best]:
+            if j in current:
+                current[j] *= math.exp(-(iou * iou) / sigma)
+                if current[j] < score_threshold:
+                    del current[j]
+                else:
+                    heapq.heappush(heap, (-current[j], j))
     return keep, kept
 
 
@@ -282,11 +335,12 @@ def large_case(key: str):
 
 
 @pytest.mark.points(2)
-@pytest.mark.timeout(5)
+@pytest.mark.timeout(20)
 def test_nms_handles_5000_boxes_without_a_pure_python_loop(learner):
     # Measured on 2 shared cores, one torch thread: a torch loop over the 4,502 kept boxes 0.6-0.9 s
-    # at load average 3, 1.0-1.6 s at load 7; a plain Python double loop over the pairs 7 s at load 4,
-    # 21-22 s at load 7.
+    # at load average 3, 1.0-1.6 s at load 7; a plain Python double loop over the pairs 6 s idle, 7 s at
+    # load 4, 21-22 s at load 7, but under 5 s on a faster machine. The line budget decides; the
+    # timeout only stops what the budget cannot see.
     boxes, scores, _, expected, seed = large_case("large_nms")
     with one_thread(), python_line_budget(learner, LINES_PER_BOX * 5000, what="nms of 5,000 boxes"):
         got = learner.nms(boxes, scores, 0.5)
@@ -351,7 +405,7 @@ def test_batched_nms_rejects_bad_idxs(learner, idxs, exc, match):
     assert_raises(exc, learner.batched_nms, boxes, scores, idxs, 0.5, match=match)
 
 
-@pytest.mark.timeout(5)
+@pytest.mark.timeout(20)
 def test_batched_nms_handles_5000_boxes(learner):
     # Categories of 4,000 and 1,000 boxes. Measured (one thread, load 6.5): one torch nms per category
     # 0.7-0.9 s; a pure-Python loop per category 13.6 s (pure Python over all boxes: 21 s).
@@ -465,11 +519,12 @@ def test_soft_nms_rejects_bad_arguments(learner, kwargs, match):
     assert_raises(ValueError, learner.soft_nms, boxes, scores, match=match, **kwargs)
 
 
-@pytest.mark.timeout(12)
+@pytest.mark.timeout(30)
 def test_soft_nms_handles_5000_boxes(learner):
     # Soft-NMS selects every box whose score stays above the threshold: one vectorised decay per
     # selection, 5,000 selections. Measured on 2 shared cores, one torch thread: 2.1-2.8 s at load
-    # average 6.5 (6.5 s at load 17); a pure-Python double loop 37 s at load 6.7.
+    # average 6.5 (6.5 s at load 17); a pure-Python double loop 37 s at load 6.7, which the line budget
+    # stops on any machine. The grader's own float64 reference takes 0.8 s at load 6.5.
     seed = 5002
     g = torch.Generator().manual_seed(seed)
     xy = torch.rand(5000, 2, generator=g, dtype=torch.float64) * 500
@@ -478,8 +533,19 @@ def test_soft_nms_handles_5000_boxes(learner):
     with one_thread(), python_line_budget(learner, LINES_PER_BOX * 5000, what="soft_nms of 5,000 boxes"):
         keep, kept = learner.soft_nms(boxes, scores)
     call = call_repr("soft_nms", boxes, scores)
-    first = keep[:40]
-    exp_keep, exp_scores = naive_soft_nms(boxes[first], scores[first], 0.5, 0.3, 0.001, "gaussian")
-    # The first 40 selected are the 40 best after decay among themselves, in order.
-    assert_equal(exp_keep, list(range(40)), call=call + " (first 40 selected)", seed=seed)
-    assert_close(kept[:40], torch.tensor(exp_scores).float(), call=call, seed=seed, what="first 40 kept_scores")
+    with one_thread():
+        exp_keep, exp_scores = sparse_soft_nms(boxes, scores, sigma=0.5, score_threshold=0.001)
+    got_keep = [int(i) for i in keep]
+    # The order of selection can differ from the float64 reference where two decayed scores tie to
+    # float32 precision, so compare which boxes are kept and the score each was kept with, and that
+    # each selection took the highest score left (kept scores never increase).
+    assert_equal(len(got_keep), len(set(got_keep)), call=call, seed=seed, what="number of distinct kept indices")
+    assert_equal(sorted(got_keep), sorted(exp_keep), call=call, seed=seed, what="the set of kept indices")
+    expected_by_index = dict(zip(exp_keep, exp_scores, strict=True))
+    expected = torch.tensor([expected_by_index[i] for i in got_keep], dtype=torch.float32)
+    assert_close(kept.float(), expected, call=call, seed=seed, what="kept_scores (by kept index)")
+    rises = (kept[1:] > kept[:-1] + 1e-6).nonzero().flatten().tolist()
+    assert not rises, (
+        f"{call}\n  kept_scores rise at position {rises[0] + 1}: {kept[rises[0]].item():.6g} then "
+        f"{kept[rises[0] + 1].item():.6g}; each step must select the highest score left after the decays"
+    )
