@@ -231,6 +231,14 @@ def test_gradients_stay_finite_with_a_fully_masked_row(learner):
     for name, a, b in zip("qkv", mine, theirs, strict=True):
         if a.grad is None:
             raise AssertionError(f"{call}\n  no gradient reached {name}: keep the computation differentiable")
+        bad = (~torch.isfinite(a.grad)).nonzero()
+        if len(bad):
+            raise AssertionError(
+                f"{call} then backward()  (random input, seed {seed}) [row 1 allows no key]\n"
+                f"  {name}.grad has {len(bad)} NaN or infinite entries, the first at index {tuple(bad[0].tolist())}: "
+                "a row that may attend to nothing should give zero weights and finite gradients "
+                "(a softmax over only -inf is 0/0)"
+            )
         # weights.sum() is 1 per allowed row and 0 for the masked one: it adds nothing to the gradient.
         assert_close(
             a.grad, b.grad, call=call + " then backward() [row 1 allows no key]", seed=seed, what=f"{name}.grad"

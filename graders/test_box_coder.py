@@ -3,7 +3,7 @@
 Expected values come from torchvision's ``BoxCoder.encode_single`` / ``decode_single`` answers stored in
 ``fixtures/box_coder/box_coder.pt`` (its ``generate.py`` regenerates them and the file records the
 versions), from a per-box reference written here with Python floats, from hand-worked boxes, and from
-invariants (decode inverts encode; weights scale the targets).
+invariants (decode inverts encode and encode inverts decode).
 """
 
 from __future__ import annotations
@@ -112,20 +112,11 @@ def test_encode_measures_width_as_x2_minus_x1(learner):
 
 @pytest.mark.parametrize("weights", [(1.0, 1.0, 1.0, 1.0), SSD, (2.0, 0.5, 1.5, 3.0)], ids=["unit", "ssd", "uneven"])
 def test_encode_matches_the_per_box_formula(learner, weights):
+    # SSD's variances (0.1, 0.1, 0.2, 0.2) are weights (10, 10, 5, 5): the targets are multiplied by them.
     seed = 31
     ref, prop = random_boxes(13, seed), random_boxes(13, seed + 1)
     got = learner.encode_boxes(ref, prop, weights)
     assert_close(got, naive_encode(ref, prop, weights), call=call_repr("encode_boxes", ref, prop, weights), seed=seed)
-
-
-def test_encode_weights_scale_each_target_column(learner):
-    # SSD's variances (0.1, 0.1, 0.2, 0.2) are weights (10, 10, 5, 5): the targets are multiplied by them.
-    seed = 41
-    ref, prop = random_boxes(9, seed), random_boxes(9, seed + 1)
-    plain = learner.encode_boxes(ref, prop)
-    weighted = learner.encode_boxes(ref, prop, SSD)
-    scaled = plain * torch.tensor(SSD, dtype=torch.float64)
-    assert_close(weighted, scaled, call="encode_boxes(ref, prop, (10, 10, 5, 5)) against 10,10,5,5 x encode(ref, prop)")
 
 
 # ------------------------------------------------------------------------------------- decode
@@ -157,7 +148,10 @@ def test_decode_inverts_encode(learner, weights, dtype):
     ref, prop = random_boxes(21, seed, dtype), random_boxes(21, seed + 1, dtype)
     deltas = learner.encode_boxes(ref, prop, weights)
     back = learner.decode_boxes(deltas, prop, weights)
-    rtol, atol = (1e-4, 1e-3) if dtype == torch.float32 else (1e-9, 1e-9)
+    # float32: coordinates reach ~231 here, where one float32 step is 1.5e-5. Measured over seeds 0-1999
+    # (unit and SSD weights, clamp=None, centre-size and corner-based decodes): worst error 4.6e-5,
+    # at most 3.7e-5 beyond 1e-5 * |ref|; seed 61 itself: 1.5e-5.
+    rtol, atol = (1e-5, 1e-4) if dtype == torch.float32 else (1e-9, 1e-9)
     call = f"decode_boxes(encode_boxes(ref, prop, {weights}), prop, {weights}) against ref"
     assert_close(back, ref, call=call, seed=seed, rtol=rtol, atol=atol)
 

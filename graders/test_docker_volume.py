@@ -44,7 +44,9 @@ VOLUME_SPECS = {
     ],
 }
 
-# (spec, word the message must contain, what is wrong), grouped by the part at fault
+# (spec, what the message must mention (a regular expression, any case), what is wrong), grouped by the part
+# at fault. The docstrings promise that a message names the part at fault (spec, source, target, options or
+# the --mount key); "empty" and "windows" are accepted too, as plain-language names of what is wrong.
 VOLUME_ERRORS = {
     "target": [
         ("pgdata:data", "target", "relative target"),
@@ -66,13 +68,15 @@ VOLUME_ERRORS = {
         ("/a:/b:", "option", "empty options"),
     ],
     "spec": [
-        ("", "empty", "empty spec"),
+        ("", "empty|spec", "empty spec"),
         ("/a:/b:ro:extra", "spec", "four parts"),
     ],
+    # parse_volume's docstring lists a Windows drive under spec; a message about the source "C" (the drive
+    # letter read as a volume name) blames the wrong part.
     "windows": [
-        ("C:\\data:/data", "windows", "Windows path with backslash"),
-        ("C:/data:/data", "windows", "Windows path with slash"),
-        ("d:\\x\\y:/y:ro", "windows", "lower-case drive letter"),
+        ("C:\\data:/data", "windows|spec", "Windows path with backslash"),
+        ("C:/data:/data", "windows|spec", "Windows path with slash"),
+        ("d:\\x\\y:/y:ro", "windows|spec", "lower-case drive letter"),
     ],
 }
 
@@ -134,9 +138,9 @@ MOUNT_ERRORS = {
         ("type=bind,source=/a,target=/b,colour=red", "colour", "unknown key"),
     ],
     "empty spec or fields": [
-        ("", "empty", "empty spec"),
-        ("type=bind,source=/a,target=/b,", "empty", "trailing comma"),
-        ("type=bind,,source=/a,target=/b", "empty", "two commas in a row"),
+        ("", "empty|spec", "empty spec"),
+        ("type=bind,source=/a,target=/b,", "empty|spec", "trailing comma"),
+        ("type=bind,,source=/a,target=/b", "empty|spec", "two commas in a row"),
     ],
 }
 

@@ -7,7 +7,7 @@ from solutions.box_coder.box_coder import encode_boxes as _right_encode
 
 CAUGHT_BY = [
     "test_encode_matches_torchvision",
-    "test_encode_weights_scale_each_target_column",
+    "test_encode_matches_the_per_box_formula[ssd]",
     "test_decode_inverts_encode[ssd-float32]",
     "test_decode_inverts_encode[ssd-float64]",
     "test_encode_inverts_decode",
