@@ -10,8 +10,9 @@ opening a folder (``os.fwalk`` does) is let through. Files are recognised by dev
 relative to a ``dir_fd`` is caught too.
 
 The 200,000-file test runs on a tree pair built once per session (on the memory-backed ``/dev/shm`` where
-there is one, else under pytest's temporary folder) and removed when the session ends; the build and the
-removal are charged to that test, which is last in the file.
+there is one, else under pytest's temporary folder) and removed when the session ends. The build happens in
+that test's set-up and the removal in its teardown (it is last in the file), both outside its timeout, which
+times the learner's call alone; an answer that fails on a one-file tree fails without the build.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from graders.helpers import assert_equal, assert_raises
+from graders.helpers import assert_equal, assert_raises, python_line_budget
 
 # --------------------------------------------------------------------------------------- building trees
 
@@ -501,16 +502,35 @@ def big_trees(tmp_path_factory):
         shutil.rmtree(base, ignore_errors=True)
 
 
+@pytest.fixture
+def big_trees_or_error(learner, tmp_path, request):
+    """The big pair, or the exception the learner's answer raises on a tree of one file.
+
+    An unfinished answer (the stub) then fails without paying for the build of 395,000 files. The probe
+    runs in set-up, outside the test's timeout, so a Python loop that never ends is stopped by a line budget
+    (a one-file tree needs a few dozen lines).
+    """
+    probe = write_tree(tmp_path / "probe", {"a.jpg": b"a"})
+    try:
+        with python_line_budget(learner, 100_000, what="a tree of one file"):
+            learner.dir_difference(probe, probe)
+    except Exception as exc:
+        return exc
+    return request.getfixturevalue("big_trees")
+
+
 @pytest.mark.points(3)
-@pytest.mark.timeout(60)
-def test_dir_difference_of_200000_files_costs_about_one_listing(learner, request, tmp_path):
-    # Measured here (2 cores shared with up to 8 busy jobs, load 5-8): building the pair 5-8 s (up to 16 s),
-    # removing it 4-5 s, the reference answer 0.9-1.3 s, a bare os.scandir walk of both trees 0.3-1.0 s;
-    # 10-15 s in all. Same class, slower: os.walk with an islink() per file 5.7 s, pathlib's rglob 22 s.
-    # Wrong class: a list instead of a set is 200,000 x 195,000 string comparisons (hours); an MD5 of
-    # every file reads ~100 GB of sparse files (2,000 files took 3.4 s: about 11 minutes in all).
-    small = write_tree(tmp_path / "probe", {"a.jpg": b"a"})
-    learner.dir_difference(small, small)  # an unfinished answer fails here, before the big build
-    larger, smaller, missing = request.getfixturevalue("big_trees")
+@pytest.mark.timeout(60, func_only=True)
+def test_dir_difference_of_200000_files_costs_about_one_listing(learner, big_trees_or_error):
+    # The timeout covers the learner's call only (func_only): building the pair (set-up) and removing it
+    # (teardown) are outside it. Measured here (2 cores shared with up to 8 busy jobs, load 5-8): building
+    # the pair 5-8 s (up to 16 s) on /dev/shm, 35-290 s on disk; removing it 4-5 s; the reference answer
+    # 0.9-1.3 s, a bare os.scandir walk of both trees 0.3-1.0 s. Same class, slower: os.walk with an
+    # islink() per file 5.7 s, pathlib's rglob 22 s. Wrong class: a list instead of a set is 200,000 x
+    # 195,000 string comparisons (hours); an MD5 of every file reads ~100 GB of sparse files (2,000 files
+    # took 3.4 s: about 11 minutes in all).
+    if isinstance(big_trees_or_error, Exception):
+        raise big_trees_or_error  # the answer already fails on a tree of one file
+    larger, smaller, missing = big_trees_or_error
     got = learner.dir_difference(larger, smaller)
     assert_equal(got, missing, call=call("dir_difference", larger, smaller) + "  (200,000 files)")

@@ -11,6 +11,7 @@ its value: the RoI on the feature map, the bin's pixels or sample points, and wh
 
 from __future__ import annotations
 
+import contextlib
 import math
 from pathlib import Path
 
@@ -18,7 +19,15 @@ import numpy as np
 import pytest
 import torch
 
-from graders.helpers import assert_close, assert_equal, assert_raises, assert_unchanged, call_repr, forbidden
+from graders.helpers import (
+    assert_close,
+    assert_equal,
+    assert_raises,
+    assert_unchanged,
+    call_repr,
+    forbidden,
+    python_line_budget,
+)
 
 HERE = Path(__file__).parent / "fixtures" / "roi_align"
 POOL_FIXTURE = torch.load(HERE / "roi_pool.pt", weights_only=True)
@@ -664,15 +673,47 @@ def detector_sized(seed: int, k: int = 400):
     return x, torch.cat([index, xy, xy + wh], dim=1)
 
 
+@contextlib.contextmanager
+def one_thread():
+    """Time the algorithm, not the scheduler: on a loaded machine torch's thread pool turns each small op
+    of a per-RoI loop into a wait for a descheduled thread (measured at load 5 on 2 cores: an allowed loop
+    over RoIs 37-57 s with 2 threads, 3-4 s with one)."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+# The verdict "vectorised or not" is a count of the learner's own Python lines, which is the same on every
+# machine; the timeouts are only backstops. Measured on detector_sized (400 RoIs x 49 bins, 256 channels):
+#   roi_align, the reference: 93 lines; a loop over RoIs with bins, samples and channels vectorised
+#     (allowed): 18,408 lines (46 per RoI); a loop over RoIs and bins: 382,807 (20 per bin; the exercise
+#     allows a loop over bins for roi_pool only, and it took 30-40 s here); a loop over
+#     sample points with channels vectorised (tests/wrong_answers/roi_align/loop_over_sample_points.py):
+#     6.7 million (21 per sample point). Any loop over the 313,600 sample points, or over 256 channels
+#     inside a loop over RoIs, runs at least 2 lines per step: over 200,000.
+#   roi_pool, the reference: 50 lines; a loop over RoIs and bins with channels vectorised (allowed):
+#     110,893 lines (6 per bin); a loop over channels as well: 10.0 million (2 per channel and bin, and
+#     any loop over the 5 million channel-bins runs at least that).
+# 250 lines per RoI: 5x the allowed loop over RoIs; a sixth of the least a loop over sample points runs and
+# half the least of a loop over channels inside one over RoIs.
+ALIGN_LINES = 250 * 400
+# 40 lines per bin: 7x the allowed loop over bins; a twelfth of the least a loop over channels runs.
+POOL_LINES = 40 * 400 * 49
+
+
 @pytest.mark.points(2)
-@pytest.mark.timeout(2)
+@pytest.mark.timeout(60)
 def test_roi_align_of_400_rois_with_256_channels_is_vectorised(learner):
-    # 400 RoIs x 49 bins x 16 sample points = 313,600 points. Measured here (2 cores shared with other
-    # jobs): the whole test with the reference solution 0.07 s idle, 0.35 s under load; a loop over RoIs
-    # (allowed) 0.33 s idle; a Python loop over sample points with channels vectorised 6.7 s idle.
+    # 400 RoIs x 49 bins x 16 sample points = 313,600 points. Backstop timings, one thread, 2 cores shared
+    # at load 5: the reference 0.05-0.2 s; an allowed loop over RoIs 3-8 s. The wrong answer that loops
+    # over sample points goes over the line budget after 0.4 s; run to the end it takes 11.5 s idle.
     seed = 101
     x, boxes = detector_sized(seed)
-    got = learner.roi_align(x, boxes, 7, 1 / 16, 4, True)
+    with one_thread(), python_line_budget(learner, ALIGN_LINES, what="roi_align of 400 RoIs"):
+        got = learner.roi_align(x, boxes, 7, 1 / 16, 4, True)
     call = call_repr("roi_align", x, boxes, 7, 1 / 16, 4, True)
     assert_equal(tuple(got.shape), (400, 256, 7, 7), call=call, seed=seed, what="shape")
     spot = torch.tensor([0, 399])
@@ -680,14 +721,15 @@ def test_roi_align_of_400_rois_with_256_channels_is_vectorised(learner):
     assert_close(got[spot], expected, call=call + "  RoIs 0 and 399", seed=seed, atol=align_atol(torch.float32))
 
 
-@pytest.mark.timeout(3)
+@pytest.mark.timeout(30)
 def test_roi_pool_of_400_rois_with_256_channels_is_fast(learner):
-    # Measured here: the whole test with the reference solution 0.1 s idle, 0.6 s under load; a loop over
-    # bins with channels vectorised 0.5 s (allowed); a loop over channels as well does 5 million small
-    # reductions: minutes.
+    # Backstop timings, one thread, 2 cores shared at load 5: the reference 0.3-0.55 s; an allowed loop
+    # over RoIs and bins 0.9-1.9 s; a loop over channels as well 120-130 s (stopped by the line budget
+    # long before).
     seed = 103
     x, boxes = detector_sized(seed)
-    got = learner.roi_pool(x, boxes, 7, 1 / 16)
+    with one_thread(), python_line_budget(learner, POOL_LINES, what="roi_pool of 400 RoIs"):
+        got = learner.roi_pool(x, boxes, 7, 1 / 16)
     call = call_repr("roi_pool", x, boxes, 7, 1 / 16)
     assert_equal(tuple(got.shape), (400, 256, 7, 7), call=call, seed=seed, what="shape")
     spot = torch.tensor([0, 399])

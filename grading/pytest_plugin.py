@@ -46,6 +46,17 @@ def _timeout_of(item: pytest.Item) -> float | None:
     return float(value) if value not in (None, "") else None
 
 
+def _func_only_of(item: pytest.Item) -> bool:
+    """pytest-timeout's func_only: the timeout covers the test function, not its set-up and teardown."""
+    marker = item.get_closest_marker("timeout")
+    if marker is not None and "func_only" in marker.kwargs:
+        return bool(marker.kwargs["func_only"])
+    try:
+        return bool(item.config.getini("timeout_func_only"))
+    except ValueError:
+        return False
+
+
 def _points_of(item: pytest.Item) -> float:
     marker = item.get_closest_marker("points")
     return float(marker.args[0]) if marker is not None and marker.args else 1.0
@@ -72,6 +83,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             "points": _points_of(item),
             "by_hand": item.get_closest_marker("by_hand") is not None,
             "timeout": _timeout_of(item),
+            "func_only": _func_only_of(item),
         }
         for item in session.items
     ]
@@ -80,7 +92,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem) -> None:  # noqa: ARG001 - hook signature
-    record("start", nodeid=item.nodeid, timeout=_timeout_of(item))
+    record("start", nodeid=item.nodeid, timeout=_timeout_of(item), func_only=_func_only_of(item))
     _pending[item.nodeid] = []
 
 
@@ -103,8 +115,21 @@ def _abort_as_failure(when: str):
 
 
 pytest_runtest_setup = _abort_as_failure("setup")
-pytest_runtest_call = _abort_as_failure("the test")
 pytest_runtest_teardown = _abort_as_failure("teardown")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """The test function itself: "call" and "called" records let the engine time it alone (func_only)."""
+    record("call", nodeid=item.nodeid)
+    try:
+        return (yield)
+    except KeyboardInterrupt as exc:
+        raise pytest.fail.Exception("raised KeyboardInterrupt during the test") from exc
+    except pytest.exit.Exception as exc:
+        raise pytest.fail.Exception(f"called pytest.exit() during the test: {exc}") from exc
+    finally:
+        record("called", nodeid=item.nodeid)
 
 
 def _target_dir(config: pytest.Config) -> Path | None:

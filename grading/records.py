@@ -2,8 +2,9 @@
 
 A grading run (one pytest process, or several after a crash) appends JSON lines to one file:
 
-    {"event": "collected", "tests": [{"nodeid", "name", "points", "by_hand", "timeout"}, ...]}
-    {"event": "start", "nodeid", "timeout"}                  before a test's setup
+    {"event": "collected", "tests": [{"nodeid", "name", "points", "by_hand", "timeout", "func_only"}, ...]}
+    {"event": "start", "nodeid", "timeout", "func_only"}     before a test's setup
+    {"event": "call", "nodeid"} / {"event": "called", ...}   around the test function itself
     {"event": "import_start"} / {"event": "import_done"}     around the import of the learner's module
     {"event": "import_error", "message"}                     the module could not be imported
     {"event": "result", "nodeid", "outcome", "message"}      after a test's teardown
@@ -55,6 +56,7 @@ class TestInfo:
     points: float = 1.0
     by_hand: bool = False
     timeout: float | None = None
+    func_only: bool = False  # the timeout covers the test function only, not its fixtures
 
 
 @dataclass
@@ -130,6 +132,7 @@ class RecordReader:
                     points=float(t.get("points", 1.0)),
                     by_hand=bool(t.get("by_hand", False)),
                     timeout=t.get("timeout"),
+                    func_only=bool(t.get("func_only", False)),
                 )
                 r.collected.setdefault(info.nodeid, info)
         elif event == "start":

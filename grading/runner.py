@@ -61,6 +61,9 @@ class Limits:
     # tests it had no time for are scored "not run".
     min_budget: float = 120.0
     budget_factor: float = 3.0
+    # A test whose timeout is func_only (pytest-timeout) is timed from its "call" record; its set-up and
+    # teardown (building a 200,000-file tree on a slow disk) may take up to this long each.
+    fixture_timeout: float = 300.0
     memory_bytes: int | None = 6 * 1024**3  # RLIMIT_DATA: an oversized allocation becomes MemoryError
     threads: int | None = None  # OMP/MKL threads per child; None leaves the environment alone
 
@@ -138,7 +141,8 @@ def _kill_group(proc: subprocess.Popen) -> None:
 @dataclass
 class _Attempt:
     returncode: int | None
-    killed_for: str | None  # "timeout" (a test), "budget", "collect", "exit" (would not exit), or None
+    killed_for: str | None  # "timeout" (a test), "fixture" (a func_only test's set-up or teardown), "budget",
+    # "collect", "exit" (would not exit), or None
     killed_test: str | None
     killed_after: float | None
     log_tail: str
@@ -176,18 +180,24 @@ def grade_exercise(
             in_flight = rec.in_flight(since=starts_before)
             import_crashed = rec.import_started > rec.import_done and rec.import_error is None
             if import_crashed:
-                what = "timed out and was stopped" if run.killed_for == "timeout" else describe_exit(run.returncode)
+                stuck = run.killed_for in ("timeout", "fixture")
+                what = "timed out and was stopped" if stuck else describe_exit(run.returncode)
                 rec.import_error = f"the test process {what} during the import"
             if in_flight is not None and run.killed_for == "budget":
                 stopped[in_flight] = (FAILED, "stopped: grading this exercise ran out of time (see the timeouts)")
             elif in_flight is not None and import_crashed:
-                stopped[in_flight] = (TIMEOUT if run.killed_for == "timeout" else CRASHED, rec.import_error)
+                stopped[in_flight] = (TIMEOUT if stuck else CRASHED, rec.import_error)
             elif in_flight is not None:
                 if run.killed_for == "timeout" and run.killed_test == in_flight:
                     stopped[in_flight] = (
                         TIMEOUT,
                         f"timed out after {run.killed_after:g} s and was stopped from outside "
                         "(stuck where Python cannot interrupt it: a loop inside C code, or a deadlock)",
+                    )
+                elif run.killed_for == "fixture" and run.killed_test == in_flight:
+                    stopped[in_flight] = (
+                        TIMEOUT,
+                        f"its set-up or teardown took more than {run.killed_after:g} s and was stopped from outside",
                     )
                 else:
                     stopped[in_flight] = (CRASHED, f"the test process {describe_exit(run.returncode)} during this test")
@@ -257,7 +267,8 @@ def _run_once(grader, remaining, target, reader, log, nonce, limits, python, ext
 
 def _budget(rec: RunRecords, limits: Limits) -> float:
     timeouts = [t.timeout or limits.default_timeout for t in rec.collected.values()] or [limits.default_timeout]
-    return max(limits.min_budget, limits.budget_factor * max(timeouts))
+    fixtures = limits.fixture_timeout if any(t.func_only for t in rec.collected.values()) else 0.0
+    return max(limits.min_budget, limits.budget_factor * max(timeouts)) + fixtures
 
 
 def _watch(proc: subprocess.Popen, reader: RecordReader, limits: Limits, started: float):
@@ -266,6 +277,8 @@ def _watch(proc: subprocess.Popen, reader: RecordReader, limits: Limits, started
     current: str | None = None
     current_since = t0
     current_timeout = limits.default_timeout
+    func_only = False
+    in_call = True  # whether the current test's own timeout applies now (else fixture_timeout)
     done_since: float | None = None
     sleep = 0.01
     while True:
@@ -276,7 +289,11 @@ def _watch(proc: subprocess.Popen, reader: RecordReader, limits: Limits, started
             if rec["event"] == "start":
                 current, current_since = rec["nodeid"], now
                 current_timeout = rec.get("timeout") or limits.default_timeout
+                func_only = bool(rec.get("func_only", False))
+                in_call = not func_only
                 sleep = 0.01
+            elif rec["event"] in ("call", "called") and rec["nodeid"] == current and func_only:
+                current_since, in_call = now, rec["event"] == "call"
             elif rec["event"] == "result" and rec["nodeid"] == current:
                 current = None
         if returncode is not None:
@@ -294,11 +311,14 @@ def _watch(proc: subprocess.Popen, reader: RecordReader, limits: Limits, started
         elif not rec.collected and now - t0 > limits.collect_timeout:
             _kill_group(proc)
             return "collect", None, None
-        elif current is not None:
+        elif current is not None and in_call:
             allowed = current_timeout * (1 + limits.grace_fraction) + limits.grace
             if now - current_since > allowed:
                 _kill_group(proc)
                 return "timeout", current, current_timeout
+        elif current is not None and now - current_since > limits.fixture_timeout:
+            _kill_group(proc)
+            return "fixture", current, limits.fixture_timeout
         time.sleep(sleep)
         sleep = min(sleep * 1.5, 0.1)
 

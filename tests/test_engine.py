@@ -161,6 +161,59 @@ def test_a_module_that_fails_at_import_scores_zero_with_the_reason(tmp_path, sou
     assert words in result.note, result.note
 
 
+FUNC_ONLY_GRADER = """
+import time
+
+import pytest
+
+
+@pytest.fixture
+def slow_setup(request):
+    time.sleep(request.param)
+    yield
+    time.sleep(request.param)
+
+
+@pytest.mark.timeout(1, func_only=True)
+@pytest.mark.parametrize("slow_setup", [2.5], indirect=True)
+def test_one(slow_setup, learner):
+    assert learner.one() == 1
+
+
+def test_two(learner):
+    assert learner.two() == 2
+"""
+
+
+def grade_func_only(tmp_path: Path, source: str, fixture_timeout: float):
+    graders = toy_graders(tmp_path)
+    (graders / "test_toy.py").write_text(FUNC_ONLY_GRADER)
+    target = tmp_path / "target"
+    (target / "toy").mkdir(parents=True)
+    (target / "toy" / "toy.py").write_text(textwrap.dedent(source))
+    limits = Limits(grace=1.0, grace_fraction=0.0, min_budget=30.0, exit_timeout=2.0, fixture_timeout=fixture_timeout)
+    return grade_exercise("toy", target, limits=limits, graders=graders)
+
+
+def test_a_func_only_timeout_leaves_slow_fixtures_alone(tmp_path):
+    # Set-up and teardown take 2.5 s each, more than the 1 s timeout plus the 1 s grace: the engine
+    # times the test function alone, as pytest-timeout does with func_only.
+    result = grade_func_only(tmp_path, CORRECT, fixture_timeout=10.0)
+    assert set(outcomes(result).values()) == {PASSED}, result
+
+
+def test_a_func_only_test_stuck_in_c_is_stopped_after_its_own_timeout(tmp_path):
+    result = grade_func_only(tmp_path, CORRECT.replace("return 1", "return sum(range(10**15))"), fixture_timeout=10.0)
+    assert outcomes(result) == {"test_one[2.5]": TIMEOUT, "test_two": PASSED}, result
+    assert "stopped from outside" in result.tests[0].message
+
+
+def test_fixtures_of_a_func_only_test_are_stopped_after_the_fixture_timeout(tmp_path):
+    result = grade_func_only(tmp_path, CORRECT, fixture_timeout=1.5)
+    assert outcomes(result) == {"test_one[2.5]": TIMEOUT, "test_two": PASSED}, result
+    assert "set-up or teardown took more than 1.5 s" in result.tests[0].message
+
+
 def test_a_missing_module_is_reported_missing(tmp_path):
     result = grade_toy(tmp_path, None)
     assert result.status == EX_MISSING
