@@ -10,6 +10,7 @@ any random input so that the case can be replayed.
     assert_unchanged(before, after, name=..., call=...)  inputs must not be modified
     forbidden("torch.nn.functional.cross_entropy", ...)  context manager for the "by hand" tests
     python_line_budget(learner, 50_000, what=...)        context manager: "no Python loop over the pairs"
+    one_thread()                                         context manager for tests with a timed loop
     call_repr("nms", boxes, scores, 0.5)                 "nms(Tensor[7, 4] float32, Tensor[7] float32, 0.5)"
 """
 
@@ -46,6 +47,7 @@ __all__ = [
     "describe",
     "forbidden",
     "load_conv_bn_layers",
+    "one_thread",
     "python_line_budget",
     "short",
     "TooMuchPython",
@@ -411,6 +413,22 @@ def _resolve_owner(dotted: str) -> tuple[Any, str]:
 
 
 # --------------------------------------------------------------------------------------- loops
+
+
+@contextlib.contextmanager
+def one_thread() -> Iterator[None]:
+    """Run the block with one torch thread: time the algorithm, not the scheduler.
+
+    On a loaded machine torch's thread pool turns each small op of a per-box or per-RoI loop into a wait
+    for a descheduled thread (measured on 2 shared cores: a torch loop over boxes 40 s instead of 4 s; an
+    allowed loop over RoIs 37-57 s with 2 threads, 3-4 s with one).
+    """
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 class TooMuchPython(AssertionError):

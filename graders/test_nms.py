@@ -8,7 +8,6 @@ threshold comparisons do not depend on rounding.
 
 from __future__ import annotations
 
-import contextlib
 import heapq
 import math
 from pathlib import Path
@@ -22,6 +21,7 @@ from graders.helpers import (
     assert_raises,
     assert_unchanged,
     call_repr,
+    one_thread,
     python_line_budget,
 )
 
@@ -160,18 +160,6 @@ def clear_case(n: int, seed: int, thr: float, dtype=torch.float32, *, classes: i
         if far_from_threshold(boxes, thr):
             return boxes, scores, idxs, seed
         seed += 1000
-
-
-@contextlib.contextmanager
-def one_thread():
-    """Time the algorithm, not the scheduler: on a loaded machine, torch's thread pool turns each tiny
-    op of a per-box loop into a wait for a descheduled thread (measured: 40 s instead of 4 s)."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 def assert_keep(got, expected: list[int], *, call: str, seed: int | None = None, device=None) -> None:

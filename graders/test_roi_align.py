@@ -11,7 +11,6 @@ its value: the RoI on the feature map, the bin's pixels or sample points, and wh
 
 from __future__ import annotations
 
-import contextlib
 import math
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from graders.helpers import (
     assert_unchanged,
     call_repr,
     forbidden,
+    one_thread,
     python_line_budget,
 )
 
@@ -671,19 +671,6 @@ def detector_sized(seed: int, k: int = 400):
     wh = torch.rand(k, 2, generator=g) * 320 + 16
     index = torch.randint(0, 2, (k, 1), generator=g).float()
     return x, torch.cat([index, xy, xy + wh], dim=1)
-
-
-@contextlib.contextmanager
-def one_thread():
-    """Time the algorithm, not the scheduler: on a loaded machine torch's thread pool turns each small op
-    of a per-RoI loop into a wait for a descheduled thread (measured at load 5 on 2 cores: an allowed loop
-    over RoIs 37-57 s with 2 threads, 3-4 s with one)."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 # The verdict "vectorised or not" is a count of the learner's own Python lines, which is the same on every
