@@ -653,6 +653,14 @@ def _parse_typed(item: Item, line: str) -> Any:
     return list(letters)
 
 
+def _fill(text: str, indent: str, subsequent: str, width: int = 100) -> str:
+    """Wrap each line of ``text`` on its own, so that code in a question keeps its lines and indentation."""
+    return "\n".join(
+        textwrap.fill(line, width, initial_indent=indent, subsequent_indent=subsequent) if line.strip() else ""
+        for line in text.splitlines()
+    )
+
+
 def _show_item(item: Item, n: int, total: int, out: TextIO) -> None:
     pts = f"{item.points} point{'s' if item.points != 1 else ''}"
     print(f"\n[{n}/{total}] {item.name} ({KIND_NAMES[item.kind]}, {pts})", file=out)
@@ -660,7 +668,7 @@ def _show_item(item: Item, n: int, total: int, out: TextIO) -> None:
     for line in item.quote.splitlines():
         print(textwrap.fill(line, 100, initial_indent="    ", subsequent_indent="      "), file=out)
     print(textwrap.fill(f"({item.quote_en})", 100, initial_indent="    ", subsequent_indent="     "), file=out)
-    print(textwrap.fill(item.question, 100, initial_indent="  ", subsequent_indent="  "), file=out)
+    print(_fill(item.question, "  ", "  "), file=out)
     for letter, option in zip(LETTERS, item.options, strict=False):
         print(textwrap.fill(f"{letter}. {option}", 100, initial_indent="    ", subsequent_indent="       "), file=out)
 
