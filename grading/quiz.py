@@ -491,7 +491,7 @@ def parse_answer(item: Item, value: Any) -> Any:
                 number = float(value.strip().replace("_", ""))
             except ValueError:
                 raise _Unreadable(f"expected a number, got the text {value!r}") from None
-        elif _is_number(value):
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
             number = value
         else:
             raise _Unreadable(f"expected a number, got {_describe(value)}")
@@ -599,7 +599,19 @@ def _read_file(path: Path) -> tuple[dict | None, str]:
     try:
         return tomllib.loads(text), ""
     except tomllib.TOMLDecodeError as exc:
-        return None, f"{path.name} is not valid TOML ({exc}); no item could be read"
+        return None, f"{path.name} is not valid TOML ({exc}){_culprit(text, str(exc))}; no item could be read"
+
+
+def _culprit(text: str, error: str) -> str:
+    """`` in the entry `pick_one = B`` when the TOML error's line holds an entry (the usual case)."""
+    at = re.search(r"at line (\d+)", error)
+    lines = text.splitlines()
+    if not at or not 1 <= int(at.group(1)) <= len(lines):
+        return ""
+    line = lines[int(at.group(1)) - 1].strip()
+    if not re.match(r"[A-Za-z0-9_-]+\s*=", line):
+        return ""
+    return f" in the entry `{line if len(line) <= 60 else line[:59] + '…'}`"
 
 
 def grade(quiz: Quiz, answers_path: str | Path) -> QuizResult:
