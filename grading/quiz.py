@@ -733,6 +733,9 @@ def run_interactive(
         ids = {it.id for it in quiz.items}
         answers = {k: v for k, v in data.items() if k in ids}
         extra = {k: v for k, v in data.items() if k not in ids}
+        dropped = [k for k, v in extra.items() if not _simple(v)]
+        if dropped:
+            print(f"Note: the tables {dropped} in {path.name} are not items and will not be kept.", file=stdout)
 
     def readable(item: Item) -> bool:
         if item.id not in answers:
@@ -942,7 +945,11 @@ def main(
                 status = 1
         return status
     for q in chosen:
-        r = run_interactive(q, answers_path(target, q.topic), stdin, out, redo=args.redo)
+        try:
+            r = run_interactive(q, answers_path(target, q.topic), stdin, out, redo=args.redo)
+        except KeyboardInterrupt:
+            print("\ninterrupted; the answers given so far are saved", file=err)
+            return 130
         if r.status == ERROR:
             return 1
     return 0

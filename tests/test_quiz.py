@@ -611,3 +611,31 @@ def test_the_interactive_mode_stops_cleanly_when_the_pipe_closes_early(tmp_path)
     )
     assert proc.returncode == 0 and not proc.stderr
     assert "(end of input)" in proc.stdout and "1 answered" in proc.stdout
+
+
+def test_interactive_says_which_tables_it_cannot_keep(toy, tmp_path):
+    path = toy_file(tmp_path, toy, 'pick_one = "B"\n[scratch]\nidea = "later"\n')
+    _, out = run(toy, path, ["A C"])
+    assert "the tables ['scratch']" in out and "will not be kept" in out
+    assert "scratch" not in tomllib.loads(path.read_text())
+
+
+def test_ctrl_c_in_the_interactive_mode_keeps_the_answers_and_exits_130(tmp_path):
+    class AnswerThenInterrupt(io.StringIO):
+        def readline(self, *args):
+            line = super().readline(*args)
+            if not line:
+                raise KeyboardInterrupt
+            return line
+
+    out, err = io.StringIO(), io.StringIO()
+    q = quiz.load_quiz("coding")
+    first = q.items[0]
+    rc = quiz.main(
+        ["coding", "--target", str(tmp_path)],
+        stdin=AnswerThenInterrupt(f"{typed(right_value(first))}\n"),
+        stdout=out,
+        stderr=err,
+    )
+    assert rc == 130 and "interrupted" in err.getvalue()
+    assert by_id(quiz.grade(q, quiz.answers_path(tmp_path, "coding")))[first.id].outcome == quiz.PASSED
