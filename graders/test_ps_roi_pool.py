@@ -11,6 +11,31 @@ Gradients are checked against the reference's own gradient (each pixel of a bin 
 upstream gradient divided by the bin's area), not torchvision's: torchvision's backward clips bins to
 ``[0, H]`` while its forward clips them to ``[0, H - 1]``, so next to the bottom and right borders its
 gradient is not that of its own output. Those RoIs are kept away from the borders.
+
+Promises and the tests that hold them:
+- the same values as torchvision -> test_matches_torchvision, test_matches_naive_reference_on_random_rois
+- bin (i, j) of channel c reads input channel (c * oh + i) * ow + j
+  -> test_bin_i_j_of_channel_c_reads_input_channel_c_oh_plus_i_times_ow_plus_j
+- average pooling -> test_each_bin_averages_its_pixels
+- floor/ceil bin edges, no "+ 1" -> test_bin_edges_are_floor_and_ceil_and_may_overlap
+- bin sizes and edges computed in the input's dtype -> test_bin_edges_are_computed_in_the_input_dtype
+- corners rounded half away from zero -> test_rounds_corners_half_away_from_zero
+- corners scaled in the input's dtype (scales 1/7 and 0.3, float64 boxes on float32 maps)
+  -> test_spatial_scale_is_applied_in_the_input_dtype
+- edges clipped to H - 1 and W - 1 -> test_bins_stop_before_the_last_row_and_column_as_torchvision_does
+- RoIs at least one pixel -> test_boxes_smaller_than_a_pixel_read_one_pixel
+- empty bins give 0 -> test_bins_off_the_map_give_zero
+- gradients with respect to input -> test_gradient_spreads_each_bins_upstream_evenly_over_its_pixels
+- batch index picks the image -> test_each_roi_reads_the_image_named_by_its_batch_index
+- spatial_scale multiplies the box -> test_spatial_scale_multiplies_the_box
+- an int output_size is a square grid -> test_int_output_size_means_a_square_grid
+- strided input -> test_accepts_non_contiguous_input
+- no RoIs, an empty [0, C, oh, ow] output -> test_no_rois_give_an_empty_output
+- inputs not modified -> test_leaves_inputs_unchanged
+- ValueError/TypeError naming the argument -> test_rejects_channels_that_are_not_a_multiple_of_the_grid,
+  test_rejects_bad_boxes, test_rejects_bad_input_and_output_size, test_rejects_bad_output_size_and_spatial_scale
+- the checks come first, also without RoIs -> test_checks_arguments_even_without_rois
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -236,6 +261,47 @@ def test_rounds_corners_half_away_from_zero(learner):
     )
 
 
+def test_bin_edges_are_computed_in_the_input_dtype(learner):
+    # A box 7 rows high cut into 13 bins: in float32 13 * (7 / 13) is a little above 7, so the last bin ends
+    # at ceil(...) = 8 and reads rows 7 and 8 (mean 7.5 on the map "value = row"), as torchvision's kernel
+    # does; exact arithmetic (or float64) ends it at 7 and reads row 7 alone.
+    x = torch.arange(12, dtype=torch.float32).reshape(1, 1, 12, 1).expand(1, 13, 12, 3).contiguous()
+    boxes = torch.tensor([[0.0, 0.0, 1.0, 2.0, 8.0]])
+    got = learner.ps_roi_pool(x, boxes, (13, 1))
+    call = call_repr("ps_roi_pool", x, boxes, (13, 1)) + "  [float32, x[c, row, col] = row, box rows 1..8]"
+    assert_bins_close(got, naive_ps_roi_pool(x, boxes, (13, 1)), call=call, why=explain(x, boxes, (13, 1), 1.0))
+
+
+# Float32 corners whose scaled value is a half in float32 but just below it in float64: C's round sends
+# them up in float32 (the input's dtype, as torchvision's kernel computes), down in float64.
+NEAR_HALVES = {
+    "1/7": (1 / 7, [24.499998092651367, 3.499999761581421, 52.499996185302734, 31.499998092651367], 28.0),
+    "0.3": (0.3, [8.333333015441895, 1.6666666269302368, 28.333332061767578, 18.333332061767578], 32.0),
+}
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize(
+    "scale_name, box_dtype",
+    [("1/7", torch.float32), ("1/7", torch.float64), ("0.3", torch.float32)],
+    ids=["1/7", "1/7 float64 boxes", "0.3"],
+)
+def test_spatial_scale_is_applied_in_the_input_dtype(learner, scale_name, box_dtype):
+    # 1/7: corners scale to 3.5, 0.5, 7.5, 4.5 in float32 -> (4, 1, 8, 5): rows 1..4, columns 4..7 of
+    # x = arange(81) as 9 x 9, mean 28. In float64 they scale to just below those halves -> (3, 0, 7, 4), mean 18.
+    scale, corners, expected = NEAR_HALVES[scale_name]
+    x = torch.arange(81, dtype=torch.float32).reshape(1, 1, 9, 9)
+    boxes = torch.tensor([[0.0, *corners]], dtype=box_dtype)
+    got = learner.ps_roi_pool(x, boxes, 1, scale)
+    call = call_repr("ps_roi_pool", x, boxes, 1, scale) + f"  [spatial_scale {scale_name}, x = arange(81) as 9 x 9]"
+    assert_bins_close(
+        got,
+        torch.tensor([[[[expected]]]], dtype=torch.float32),
+        call=call,
+        why=explain(x, boxes, (1, 1), scale),
+    )
+
+
 def test_bins_stop_before_the_last_row_and_column_as_torchvision_does(learner):
     # The whole 4 x 5 map as one bin: torchvision clips the bin's end to H - 1 and W - 1, so it averages
     # rows 0..2 and columns 0..3 of arange(20): 78 / 12 = 6.5 (the whole map would give 9.5).
@@ -353,11 +419,23 @@ def test_rejects_channels_that_are_not_a_multiple_of_the_grid(learner):
     boxes = rois((0, 1.0, 1.0, 3.0, 3.0))
     x = torch.zeros(1, 10, 5, 5)  # 10 channels for a 2 x 2 grid
     assert_raises(
-        ValueError, learner.ps_roi_pool, x, boxes, 2, match="input", call="ps_roi_pool(Tensor[1, 10, 5, 5], ..., 2)"
+        ValueError,
+        learner.ps_roi_pool,
+        x,
+        boxes,
+        2,
+        match=r"\binput\b",
+        call="ps_roi_pool(Tensor[1, 10, 5, 5], ..., 2)",
     )
     x = torch.zeros(1, 12, 5, 5)  # fine for 2 x 3, not for 5 x 5
     assert_raises(
-        ValueError, learner.ps_roi_pool, x, boxes, 5, match="input", call="ps_roi_pool(Tensor[1, 12, 5, 5], ..., 5)"
+        ValueError,
+        learner.ps_roi_pool,
+        x,
+        boxes,
+        5,
+        match=r"\binput\b",
+        call="ps_roi_pool(Tensor[1, 12, 5, 5], ..., 5)",
     )
 
 
@@ -375,13 +453,54 @@ def test_rejects_bad_boxes(learner):
     x = torch.zeros(2, 4, 5, 5)
     for boxes, error, case in BAD_BOXES:
         call = f"ps_roi_pool(Tensor[2, 4, 5, 5], boxes={boxes.tolist()}, output_size=2)  [{case}]"
-        assert_raises(error, learner.ps_roi_pool, x, boxes, 2, match="boxes", call=call)
+        assert_raises(error, learner.ps_roi_pool, x, boxes, 2, match=r"\bboxes\b", call=call)
+    call = "ps_roi_pool(Tensor[2, 4, 5, 5], boxes=a list, output_size=2)"
+    assert_raises(TypeError, learner.ps_roi_pool, x, [[0.0, 1.0, 1.0, 3.0, 3.0]], 2, match=r"\bboxes\b", call=call)
 
 
 def test_rejects_bad_input_and_output_size(learner):
     f = learner.ps_roi_pool
     boxes = rois((0, 1.0, 1.0, 3.0, 3.0)).float()
-    assert_raises(ValueError, f, torch.zeros(4, 5, 5), boxes, 2, match="input")
-    assert_raises(TypeError, f, torch.zeros(1, 4, 5, 5, dtype=torch.int64), boxes, 2, match="input")
-    assert_raises(ValueError, f, torch.zeros(1, 4, 5, 5), boxes, 0, match="output_size")
-    assert_raises(ValueError, f, torch.zeros(1, 4, 5, 5), boxes, (2, -1), match="output_size")
+    assert_raises(ValueError, f, torch.zeros(4, 5, 5), boxes, 2, match=r"\binput\b")
+    assert_raises(TypeError, f, torch.zeros(1, 4, 5, 5, dtype=torch.int64), boxes, 2, match=r"\binput\b")
+    assert_raises(
+        TypeError, f, torch.zeros(1, 4, 5, 5).tolist(), boxes, 2, match=r"\binput\b", call="ps_roi_pool(a list, ...)"
+    )
+    assert_raises(ValueError, f, torch.zeros(1, 4, 5, 5), boxes, 0, match=r"\boutput_size\b")
+    assert_raises(ValueError, f, torch.zeros(1, 4, 5, 5), boxes, (2, -1), match=r"\boutput_size\b")
+
+
+@pytest.mark.parametrize(
+    "output_size, scale, error, match",
+    [
+        (2.0, 1.0, TypeError, "output_size"),
+        ((2, 2.0), 1.0, TypeError, "output_size"),
+        (True, 1.0, TypeError, "output_size"),
+        ((2, True), 1.0, TypeError, "output_size"),
+        ("2", 1.0, TypeError, "output_size"),
+        (2, 0.0, ValueError, "spatial_scale"),
+        (2, -0.5, ValueError, "spatial_scale"),
+    ],
+    ids=["float size", "float in a pair", "bool size", "bool in a pair", "string size", "scale 0", "negative scale"],
+)
+def test_rejects_bad_output_size_and_spatial_scale(learner, output_size, scale, error, match):
+    x, boxes = torch.zeros(1, 4, 5, 5), rois((0, 1.0, 1.0, 3.0, 3.0))
+    call = f"ps_roi_pool(Tensor[1, 4, 5, 5], Tensor[1, 5] float64, {output_size!r}, {scale!r})"
+    assert_raises(error, learner.ps_roi_pool, x, boxes, output_size, scale, match=rf"\b{match}\b", call=call)
+
+
+@pytest.mark.parametrize(
+    "shape, output_size, scale, error, match",
+    [
+        ((1, 10, 5, 5), 2, 1.0, ValueError, "input"),
+        ((1, 4, 5, 5), 0, 1.0, ValueError, "output_size"),
+        ((1, 4, 5, 5), 2.0, 1.0, TypeError, "output_size"),
+        ((1, 4, 5, 5), 2, 0.0, ValueError, "spatial_scale"),
+        ((4, 5, 5), 2, 1.0, ValueError, "input"),
+    ],
+    ids=["channels", "output_size 0", "float output_size", "scale 0", "3-d input"],
+)
+def test_checks_arguments_even_without_rois(learner, shape, output_size, scale, error, match):
+    x, boxes = torch.zeros(shape), torch.zeros(0, 5)
+    call = f"ps_roi_pool(Tensor{list(shape)}, Tensor[0, 5], {output_size!r}, {scale!r})  [no RoI]"
+    assert_raises(error, learner.ps_roi_pool, x, boxes, output_size, scale, match=rf"\b{match}\b", call=call)

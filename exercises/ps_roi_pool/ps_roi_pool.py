@@ -1,5 +1,7 @@
 """RFCN里的 position sensitive score map 的原理？解决了什么问题？
 
+In English: What is the principle of the position-sensitive score maps in R-FCN? What problem do they solve?
+
 Source: 000_1a4e42d0338c0b07.txt · 一面.
 
 R-FCN's position-sensitive score maps: the last convolution gives ``C * oh * ow`` channels, one group of
@@ -14,8 +16,10 @@ multiplied by ``spatial_scale`` (in the input's dtype) and rounded to whole pixe
 (C's ``round``); its size is ``x2 - x1`` by ``y2 - y1``, at least 1. Bin ``(i, j)`` covers rows
 ``y1 + floor(i * h / oh)`` up to (not including) ``y1 + ceil((i + 1) * h / oh)``, columns likewise, each
 edge clipped to ``[0, H - 1]`` and ``[0, W - 1]`` - so, as in torchvision's kernels, no bin ever reads the
-last row or the last column of the map. The value is the mean of the bin's pixels; a bin with no pixel
-gives 0. Gradients with respect to ``input`` must flow.
+last row or the last column of the map. The bin size ``h / oh`` and the products ``i * h / oh`` are
+computed in the input's dtype as well, as the kernel does: in float32, ``13 * (7 / 13)`` comes out a
+little above 7, so the last of 13 bins over 7 rows ends at row 8, not 7. The value is the mean of the
+bin's pixels; a bin with no pixel gives 0. Gradients with respect to ``input`` must flow.
 """
 
 from __future__ import annotations
@@ -46,10 +50,13 @@ def ps_roi_pool(
         differentiable with respect to ``input``.
 
     Raises:
-        TypeError: ``input`` or ``boxes`` is not a floating-point tensor; ``output_size`` is not ints.
+        TypeError: ``input`` or ``boxes`` is not a floating-point tensor (a list, an integer tensor);
+            ``output_size`` is not an int or a pair of ints (a float or a bool is refused).
         ValueError: a shape is wrong, the channels of ``input`` are not a multiple of ``oh * ow``, a batch
             index is not a whole number in ``[0, N)``, a box has ``x2 < x1`` or ``y2 < y1``,
             ``output_size`` is not positive, ``spatial_scale <= 0``.
+        Every message names the argument (``input``, ``boxes``, ``output_size`` or ``spatial_scale``).
+        These checks come first, also when there is no RoI.
 
     Example:
         >>> x = torch.arange(4.0).reshape(1, 4, 1, 1).expand(1, 4, 3, 3)  # channel k is k everywhere
