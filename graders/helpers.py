@@ -8,7 +8,8 @@ any random input so that the case can be replayed.
     assert_equal(actual, expected, call=...)             exact: indices, ints, strings, sets
     assert_raises(ValueError, fn, *args, match=..., call=...)
     assert_unchanged(before, after, name=..., call=...)  inputs must not be modified
-    forbidden("torch.nn.functional.cross_entropy", ...)  context manager for the "by hand" tests
+    forbidden(*by_hand_entries("activations"))           context manager for the "by hand" tests: fails if
+                                                         the block reaches a forbidden operation, any route
     python_line_budget(learner, 50_000, what=...)        context manager: "no Python loop over the pairs"
     one_thread()                                         context manager for tests with a timed loop
     call_repr("nms", boxes, scores, 0.5)                 "nms(Tensor[7, 4] float32, Tensor[7] float32, 0.5)"
@@ -17,16 +18,20 @@ any random input so that the case can be replayed.
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import importlib
 import math
 import re
 import sys
 import threading
+import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import torch
+from torch.overrides import TorchFunctionMode
+from torch.utils._python_dispatch import TorchDispatchMode
 
 # Default tolerances by dtype: the catalogue's rtol=1e-5, atol=1e-6 for float32, tighter for float64.
 TOLERANCES = {
@@ -39,6 +44,7 @@ _NUMPY_TOL = {np.dtype("float64"): (1e-7, 1e-9), np.dtype("float32"): (1e-5, 1e-
 
 __all__ = [
     "ForbiddenCall",
+    "by_hand_entries",
     "assert_close",
     "assert_equal",
     "assert_raises",
@@ -333,53 +339,36 @@ def assert_unchanged(before: Any, after: Any, *, name: str, call: str | None = N
 
 
 # --------------------------------------------------------------------------------------- by hand
+#
+# "By hand" means the OPERATION, whatever the route that reaches it. The catalogue keeps, per exercise, one
+# list of forbidden operations (`by_hand = [...]` in catalogue.toml; `by_hand_entries(slug)` reads it), and
+# `forbidden(*entries)` watches a block of learner code for any of them. An entry is one of:
+#
+#   "aten::convolution"   an operator (namespace::name). The name also covers its in-place form
+#                         ("aten::relu" covers relu_) and every overload; `*` and `?` are wildcards
+#                         ("aten::_foreach_*"). Two hooks see it:
+#                         - a TorchDispatchMode sees every operator that RUNS below autograd, whatever
+#                           Python name reached it: F.conv2d, F.conv3d with depth 1, nn.Conv2d,
+#                           torch.ops.aten.convolution, torch._C._nn.*, a reference bound as a default
+#                           argument or at import all end in aten::convolution;
+#                         - a TorchFunctionMode sees every CALL into torch's API, so it also catches
+#                           composite operators that decompose into ordinary ops before they run
+#                           (aten::cross_entropy_loss, aten::scaled_dot_product_attention), called
+#                           through any binding of that name (torch.X, Tensor.X, torch._C._nn.X,
+#                           torch.ops.aten.X, torch.ops.aten.X.default).
+#   "torch.optim.adam"    Python code: the module, class or function of that dotted name where it is
+#                         DEFINED (torch.optim.Adam lives in torch.optim.adam), and everything inside it.
+#                         A profile hook sees that code run however it was reached (an instance made or
+#                         stepped, a helper function, a subclass calling super()), and a class of the
+#                         learner's module that subclasses a forbidden class is forbidden as a whole.
+#
+# What is allowed is what is not listed: a correct by-hand answer uses log/exp/sum/amax/matmul/unfold/
+# gather/where/clamp..., none of which is an entry. A forbidden call raises ForbiddenCall at once, and is
+# remembered, so the block fails on exit even if the learner's code caught the error.
 
 
 class ForbiddenCall(AssertionError):
     """Raised when a learner calls the built-in that the exercise asks them to write by hand."""
-
-
-@contextlib.contextmanager
-def forbidden(*dotted_names: str) -> Iterator[list[str]]:
-    """Replace built-ins (``"torch.nn.functional.cross_entropy"``) by tripwires for the block's duration.
-
-    A call raises :class:`ForbiddenCall`; calls are also counted, so that catching the error does not
-    hide it: the block fails on exit if any tripwire fired. Names in the learner's module bound to one of
-    the built-ins (``from torch import logsumexp``) are replaced too.
-    """
-    fired: list[str] = []
-    saved: list[tuple[Any, str, Any, bool]] = []  # owner, name, original, whether owner held it itself
-    originals: dict[int, Callable[..., Any]] = {}  # id of a built-in -> its tripwire
-
-    def replace(owner: Any, attr: str, wire: Callable[..., Any]) -> None:
-        own = attr in vars(owner)  # torch.optim.AdamW.step is Adam's: put back by deleting, not by setting
-        saved.append((owner, attr, getattr(owner, attr), own))
-        setattr(owner, attr, wire)
-
-    try:
-        for dotted in dotted_names:
-            owner, attr = _resolve_owner(dotted)
-            wire = _tripwire(dotted, fired)
-            originals.setdefault(id(getattr(owner, attr)), wire)
-            replace(owner, attr, wire)
-        # `from torch import logsumexp` at the top of the learner's file keeps its own reference to the
-        # built-in: replace those names too.
-        for module in learner_modules():
-            for name, value in list(vars(module).items()):
-                if id(value) in originals:
-                    replace(module, name, originals[id(value)])
-        yield fired
-    finally:
-        for owner, attr, original, own in reversed(saved):
-            if own:
-                setattr(owner, attr, original)
-            else:
-                delattr(owner, attr)
-    if fired:
-        raise ForbiddenCall(
-            f"called {fired[0]}, which this exercise asks you to write by hand "
-            f"(the answer may be right, but these points are for not calling the built-in)"
-        )
 
 
 LEARNER_MARK = "__kata_learner__"
@@ -390,26 +379,225 @@ def learner_modules() -> list[Any]:
     return [m for m in list(sys.modules.values()) if getattr(m, LEARNER_MARK, False) is True]
 
 
-def _tripwire(dotted: str, fired: list[str]) -> Callable[..., Any]:
-    def tripwire(*args: Any, **kwargs: Any) -> Any:
-        fired.append(dotted)
-        raise ForbiddenCall(f"called {dotted}, which this exercise asks you to write by hand")
+def by_hand_entries(slug: str) -> tuple[str, ...]:
+    """The catalogue's ``by_hand`` list for ``slug``: the operations its by-hand tests forbid."""
+    from grading.catalogue import load  # the one catalogue reader; imported late, graders run without it
 
-    tripwire.__name__ = dotted.rsplit(".", 1)[-1]
-    return tripwire
+    entries = load().get(slug).by_hand
+    if not entries:
+        raise ValueError(f"catalogue.toml: {slug} has no by_hand list")
+    return entries
 
 
-def _resolve_owner(dotted: str) -> tuple[Any, str]:
-    parts = dotted.split(".")
-    for cut in range(len(parts) - 1, 0, -1):
+@contextlib.contextmanager
+def forbidden(*entries: str) -> Iterator[list[str]]:
+    """Fail the block if the code inside it reaches one of the forbidden operations, by any route.
+
+    ``entries`` are operators (``"aten::convolution"``, wildcards allowed) and dotted names of Python
+    code (``"torch.optim.adam"``); see the comment above. The first forbidden call raises
+    :class:`ForbiddenCall`; every one is recorded in the yielded list, and the block fails on exit if the
+    list is not empty. Use ``forbidden(*by_hand_entries(slug))`` so that the catalogue stays the one list.
+    """
+    watch = _Watch(entries)
+    hooks: list[Any] = [_OperatorHook(watch), _CallHook(watch)]
+    profiled = bool(watch.python)
+    previous = sys.getprofile()
+    try:
+        for hook in hooks:
+            hook.__enter__()
+        if profiled:
+            watch.forbid_learner_subclasses()
+            threading.setprofile(watch.profile)
+            sys.setprofile(watch.profile)
+        yield watch.fired
+    finally:
+        if profiled:
+            sys.setprofile(previous)
+            threading.setprofile(previous)  # type: ignore[arg-type]
+        for hook in reversed(hooks):
+            hook.__exit__(None, None, None)
+    if watch.fired:
+        raise ForbiddenCall(
+            f"{watch.fired[0]}, which this exercise asks you to write by hand "
+            f"(the answer may be right, but these points are for not calling the built-in)"
+        )
+
+
+class _Watch:
+    """What is forbidden, what fired, and the verdicts already reached (by operator name, callable, code)."""
+
+    def __init__(self, entries: Sequence[str]) -> None:
+        self.operators: list[str] = []  # "aten::relu", "aten::_foreach_*"
+        self.python: list[str] = []  # "torch.optim.adam", "torch.nn.functional.cross_entropy"
+        for entry in entries:
+            if not isinstance(entry, str) or not entry.strip():
+                raise ValueError(f"forbidden: expected operator or dotted names, got {entry!r}")
+            entry = entry.strip()
+            if "::" in entry:
+                self.operators.append(entry)
+            elif re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+", entry):
+                _check_python_entry(entry)
+                self.python.append(entry)
+            else:
+                raise ValueError(f"forbidden: {entry!r} is neither an operator (aten::name) nor a dotted name")
+        self.fired: list[str] = []
+        self._ops: dict[str, str | None] = {}  # operator name -> the entry it matches (None: allowed)
+        self._calls: dict[int, tuple[Any, str | None]] = {}  # id(callable) -> (callable, message or None)
+        self._codes: dict[Any, str | None] = {}  # code object -> message or None
+
+    # ------------------------------------------------------------------ matching
+    def operator(self, qualified: str) -> str | None:
+        """The entry that forbids operator ``qualified`` ("aten::relu_"), or None."""
+        if qualified not in self._ops:
+            self._ops[qualified] = next((e for e in self.operators if _op_matches(e, qualified)), None)
+        return self._ops[qualified]
+
+    def python_name(self, name: str) -> str | None:
+        """The entry that forbids Python code named ``name`` ("torch.optim.adam.Adam.step"), or None."""
+        return next((e for e in self.python if name == e or name.startswith(e + ".")), None)
+
+    def call(self, func: Any) -> str | None:
+        """A message if calling ``func`` (as a TorchFunctionMode sees it) reaches a forbidden operation."""
+        known = self._calls.get(id(func))
+        if known is not None and known[0] is func:
+            return known[1]
+        message = None
+        if isinstance(func, torch._ops.OpOverload):
+            name = func._schema.name
+            if self.operator(name):
+                message = f"called torch.ops.{name.replace('::', '.')}.{func._overloadname}, the operator {name}"
+        elif isinstance(func, torch._ops.OpOverloadPacket):
+            name = func._qualified_op_name
+            if self.operator(name):
+                message = f"called torch.ops.{name.replace('::', '.')}, the operator {name}"
+        elif isinstance(func, types.FunctionType):
+            name = f"{func.__module__}.{func.__qualname__}"
+            if self.python_name(name):
+                message = f"called {name}"
+        else:
+            # A binding of an operator: torch.relu, Tensor.relu_, torch._C._nn.silu, the function behind
+            # torch.ops.aten.cross_entropy_loss(...). Its __name__ is the operator's name.
+            base = getattr(func, "__name__", None)
+            if isinstance(base, str):
+                entry = next((e for e in self.operators if _op_matches(e, base, any_namespace=True)), None)
+                if entry:
+                    owner = getattr(func, "__objclass__", None)
+                    if owner is not None:  # a method: Tensor.relu
+                        where = "torch.Tensor" if issubclass(owner, torch._C.TensorBase) else owner.__name__
+                    else:
+                        where = getattr(func, "__module__", None) or "torch"
+                    message = f"called {where}.{base}, a binding of the operator {entry}"
+        self._calls[id(func)] = (func, message)
+        return message
+
+    def code(self, frame: Any) -> str | None:
+        """A message if the Python code running in ``frame`` is forbidden."""
+        code = frame.f_code
+        if code in self._codes:
+            return self._codes[code]
+        name = f"{frame.f_globals.get('__name__', '?')}.{code.co_qualname}"
+        message = f"ran {name}" if self.python_name(name) else None
+        self._codes[code] = message
+        return message
+
+    def forbid_learner_subclasses(self) -> None:
+        """Every method of a learner's class that subclasses forbidden code counts as that code."""
+        for module in learner_modules():
+            for value in list(vars(module).values()):
+                if not isinstance(value, type) or value.__module__ != module.__name__:
+                    continue
+                base = next(
+                    (b for b in value.__mro__[1:] if self.python_name(f"{b.__module__}.{b.__qualname__}")), None
+                )
+                if base is None:
+                    continue
+                message = f"used your class {value.__name__}, which subclasses {base.__module__}.{base.__qualname__}"
+                for member in vars(value).values():
+                    for fn in (member, getattr(member, "__func__", None), getattr(member, "fget", None)):
+                        if isinstance(fn, types.FunctionType):
+                            self._codes[fn.__code__] = message
+
+    # ------------------------------------------------------------------ firing
+    def fire(self, message: str) -> None:
+        self.fired.append(message)
+        raise ForbiddenCall(f"{message}, which this exercise asks you to write by hand")
+
+    def profile(self, frame: Any, event: str, arg: Any) -> None:
+        if event == "call":
+            message = self.code(frame)
+            if message:
+                self.fire(message)
+
+
+def _check_python_entry(entry: str) -> None:
+    """Refuse a dotted name that could never fire: a C binding, or code named where it is not defined."""
+    if entry.split(".", 1)[0] not in sys.modules:
+        return  # not installed or not loaded (torchvision): nothing to check against yet
+    try:
+        importlib.import_module(entry)
+        return  # a module
+    except ImportError:
+        pass
+    owner, _, attr = entry.rpartition(".")
+    try:
+        obj = getattr(importlib.import_module(owner), attr)
+    except (ImportError, AttributeError):
         try:
-            obj = importlib.import_module(".".join(parts[:cut]))
-        except ImportError:
-            continue
-        for attr in parts[cut:-1]:
-            obj = getattr(obj, attr)
-        return obj, parts[-1]
-    raise ValueError(f"forbidden: cannot resolve {dotted!r}")
+            module, _, cls = owner.rpartition(".")
+            obj = getattr(getattr(importlib.import_module(module), cls), attr)
+        except (ImportError, AttributeError, ValueError):
+            raise ValueError(f"forbidden: cannot find {entry!r}") from None
+    if not isinstance(obj, (type, types.FunctionType)):
+        raise ValueError(
+            f"forbidden: {entry!r} is not Python code (a C binding?): forbid its operator (aten::name) instead"
+        )
+    defined = f"{obj.__module__}.{obj.__qualname__}"
+    if defined != entry:
+        raise ValueError(f"forbidden: name {entry!r} where it is defined, {defined!r}")
+
+
+def _op_matches(entry: str, name: str, any_namespace: bool = False) -> bool:
+    """Does the operator entry ("aten::relu", "aten::_foreach_*") cover ``name`` ("aten::relu_")?"""
+    space, _, pattern = entry.partition("::")
+    if any_namespace:
+        base = name
+    else:
+        their_space, _, base = name.partition("::")
+        if their_space != space:
+            return False
+    base = base.split(".", 1)[0]
+    if any(c in pattern for c in "*?["):
+        return fnmatch.fnmatchcase(base, pattern)
+    return base in (pattern, pattern + "_")
+
+
+class _OperatorHook(TorchDispatchMode):
+    """Sees every operator that runs (below autograd and composite decompositions)."""
+
+    def __init__(self, watch: _Watch) -> None:
+        super().__init__()
+        self.watch = watch
+
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):  # noqa: ANN001 - torch's signature
+        schema = getattr(func, "_schema", None)
+        name = getattr(schema, "name", None)
+        if name and self.watch.operator(name):
+            self.watch.fire(f"ran torch's operator {name} (whatever Python name reached it)")
+        return func(*args, **(kwargs or {}))
+
+
+class _CallHook(TorchFunctionMode):
+    """Sees every call into torch's Python API, by the callable called."""
+
+    def __init__(self, watch: _Watch) -> None:
+        super().__init__()
+        self.watch = watch
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):  # noqa: ANN001 - torch's signature
+        message = self.watch.call(func)
+        if message:
+            self.watch.fire(message)
+        return func(*args, **(kwargs or {}))
 
 
 # --------------------------------------------------------------------------------------- loops

@@ -15,7 +15,15 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from graders.helpers import assert_close, assert_equal, assert_raises, assert_unchanged, call_repr, forbidden
+from graders.helpers import (
+    assert_close,
+    assert_equal,
+    assert_raises,
+    assert_unchanged,
+    by_hand_entries,
+    call_repr,
+    forbidden,
+)
 
 DTYPES = pytest.mark.parametrize("dtype", [torch.float32, torch.float64], ids=["float32", "float64"])
 BIG = 1e4
@@ -282,15 +290,7 @@ def test_stable_functions_are_written_by_hand(learner):
     seed = 215
     x = huge_logits(seed)
     expected_lse, expected_lsm = torch.logsumexp(x, 1), F.log_softmax(x, 1)
-    with forbidden(
-        "torch.logsumexp",
-        "torch.Tensor.logsumexp",
-        "torch.special.logsumexp",
-        "torch.nn.functional.log_softmax",
-        "torch.log_softmax",
-        "torch.Tensor.log_softmax",
-        "torch.special.log_softmax",
-    ):
+    with forbidden(*by_hand_entries("nan_hunting")):
         got_lse = learner.stable_logsumexp(x, 1)
         got_lsm = learner.stable_log_softmax(x, 1)
     assert_close(got_lse, expected_lse, call=call_repr("stable_logsumexp", x, 1), seed=seed)
