@@ -10,8 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE = PROJECT_ROOT / "catalogue.toml"
+from grading.layout import LAYOUT
 
 READY, PLANNED = "ready", "planned"
 
@@ -51,6 +50,10 @@ class Catalogue:
         raise KeyError(slug)
 
     @property
+    def titles(self) -> dict[str, str]:
+        return {ex.slug: ex.title for ex in self.exercises}
+
+    @property
     def slugs(self) -> list[str]:
         return [ex.slug for ex in self.exercises]
 
@@ -59,7 +62,7 @@ class Catalogue:
         return [ex for ex in self.exercises if ex.ready]
 
 
-def load(path: Path = CATALOGUE) -> Catalogue:
+def load(path: Path = LAYOUT.catalogue) -> Catalogue:
     """Read and validate the catalogue; raise ValueError naming the entry that is wrong."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)

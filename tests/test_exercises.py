@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from grading import catalogue as cat
+from grading.layout import LAYOUT
 from tools.wrong_answers import discover, failed_tests, grade_wrong_answers, uncaught
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,12 +43,12 @@ def grade(tmp_path: Path, target: Path, *slugs: str, name: str = "results.json")
 
 @pytest.fixture(scope="module")
 def solutions_run(tmp_path_factory):
-    return grade(tmp_path_factory.mktemp("solutions"), ROOT / "solutions")
+    return grade(tmp_path_factory.mktemp("solutions"), LAYOUT.solutions)
 
 
 @pytest.fixture(scope="module")
 def stubs_run(tmp_path_factory):
-    return grade(tmp_path_factory.mktemp("stubs"), ROOT / "exercises")
+    return grade(tmp_path_factory.mktemp("stubs"), LAYOUT.exercises)
 
 
 def test_solutions_score_every_point(solutions_run):
@@ -117,7 +118,7 @@ def test_broken_exercises_cost_only_themselves(tmp_path):
         (target / slug).mkdir(parents=True)
         (target / slug / f"{slug}.py").write_text(source)
     for slug in good_slugs:
-        shutil.copytree(ROOT / "solutions" / slug, target / slug, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(LAYOUT.solution(slug).parent, target / slug, ignore=shutil.ignore_patterns("__pycache__"))
     code, doc, output = grade(tmp_path, target, *broken_slugs, *good_slugs)
     by_slug = {e["slug"]: e for e in doc["exercises"]}
     assert code == 1

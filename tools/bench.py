@@ -21,10 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from grading.layout import LAYOUT  # noqa: E402
 
 
 def solution(slug: str):
-    path = ROOT / "solutions" / slug / f"{slug}.py"
+    path = LAYOUT.solution(slug)
     if not path.is_file():
         return None
     spec = importlib.util.spec_from_file_location(f"_bench_{slug}", path)
