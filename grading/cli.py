@@ -155,7 +155,10 @@ def grade(p: Plan, catalogue: cat.Catalogue) -> int:
             )
 
     try:
-        with GradingSession(p.jobs) as session:
+        # The learner's own exercises/ may use the persistent warm worker (kept between runs); a student's
+        # folder, the solutions and CI get a worker of their own that ends with the run.
+        persistent = p.target == LAYOUT.exercises.resolve()
+        with GradingSession(p.jobs, persistent=persistent) as session:
             ordered = session.grade([(slug, p.target) for slug in p.slugs], on_result=progress)
     except KeyboardInterrupt:
         print("\ninterrupted; results so far are written", file=sys.stderr)

@@ -381,10 +381,16 @@ class GradingSession:
         limits (Limits): as for :func:`grade_exercise` (``threads`` is set from ``jobs``).
         layout (Layout): the copy of the kata whose graders run.
         launcher (Launcher): where test processes come from (default: grading.worker.make_launcher()).
+        persistent (bool): with the default launcher, use the learner's persistent warm worker.
     """
 
     def __init__(
-        self, jobs: int, limits: Limits | None = None, layout: Layout = LAYOUT, launcher: Launcher | None = None
+        self,
+        jobs: int,
+        limits: Limits | None = None,
+        layout: Layout = LAYOUT,
+        launcher: Launcher | None = None,
+        persistent: bool = False,
     ) -> None:
         from grading.worker import make_launcher
 
@@ -393,7 +399,7 @@ class GradingSession:
         if self.jobs > 1 and self.limits.threads is None:
             self.limits.threads = 1
         self.layout = layout
-        self.launcher = launcher or make_launcher(threads=self.limits.threads)
+        self.launcher = launcher or make_launcher(threads=self.limits.threads, persistent=persistent)
 
     def __enter__(self) -> GradingSession:
         return self

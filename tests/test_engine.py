@@ -483,3 +483,75 @@ def test_a_missing_exercise_costs_no_test_process_once_its_grader_is_known(tmp_p
     layout.grader("toy").write_text(TOY_GRADER + "\n\ndef test_four(learner):\n    pass\n")
     changed = known_tests(["toy"], counting, layout)
     assert counting.starts == 2 and len(changed["toy"]) == 4
+
+
+# ------------------------------------------------------------------------------------------ the persistent worker
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _wait_until(predicate, seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+@pytest.mark.timeout(120)
+def test_the_persistent_worker_serves_the_next_run_and_ends_when_idle(tmp_path):
+    from grading.worker import PersistentWorker
+
+    socket_path = tmp_path / "w.sock"
+    first = PersistentWorker(path=socket_path, idle=2.0)
+    worker_pid = first.pid
+    assert grade_toy(tmp_path / "a", CORRECT, launcher=first).status == EX_PASSED
+    first.close()
+    second = PersistentWorker(path=socket_path, idle=2.0)
+    assert second.pid == worker_pid, "the second run should reuse the running worker"
+    assert grade_toy(tmp_path / "b", with_two("return 3"), launcher=second).status == EX_FAILED
+    second.close()
+    assert _wait_until(lambda: not _alive(worker_pid) or _zombie(worker_pid), 30), "an idle worker should end"
+    assert _wait_until(lambda: not socket_path.exists(), 5)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.timeout(120)
+def test_a_run_that_disconnects_leaves_no_test_process_behind(tmp_path):
+    import secrets
+
+    from grading.child import Request
+    from grading.worker import PersistentWorker
+
+    worker = PersistentWorker(path=tmp_path / "w.sock", idle=2.0)
+    target = tmp_path / "target"
+    (target / "toy").mkdir(parents=True)
+    (target / "toy" / "toy.py").write_text(with_two("import time\ntime.sleep(600)"))
+    graders = toy_graders(tmp_path)
+    request = Request(
+        args=[str(graders / "test_toy.py"), "-p", "pytest_timeout", "-p", "grading.pytest_plugin", "--target",
+              str(target), "--timeout", "0", "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(ROOT)],
+        cwd=str(ROOT), log=str(tmp_path / "log"), records=str(tmp_path / "records"), nonce=secrets.token_hex(8),
+    )  # fmt: skip
+    proc = worker.start(request)
+    records = tmp_path / "records"
+    assert _wait_until(lambda: records.exists() and "test_two" in records.read_text(), 60)
+    worker.close()
+    assert _wait_until(lambda: not _alive(proc.pid) or _zombie(proc.pid), 10), "the test process outlived its run"
