@@ -44,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--gradescope", default=None, metavar="PATH", help="also write Gradescope's results.json format to PATH"
     )
     p.add_argument(
-        "-j", "--jobs", type=int, default=None, help="exercises graded at once (default: the number of CPUs, at most 4)"
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        help="exercises graded at once (default: twice the number of CPUs, at most 8: many tests wait on "
+        "threads, sleeps and files rather than compute)",
     )
     p.add_argument(
         "-v",
@@ -53,12 +58,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="show every failing test's message (the default when grading one or two exercises)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="print only the scoreboard")
+    p.add_argument(
+        "--worker",
+        choices=["auto", "persistent", "run", "fresh"],
+        default="auto",
+        help="where test processes come from: auto (the persistent warm worker for your own exercises/, a warm "
+        "worker for this run otherwise), persistent, run, or fresh (a new interpreter per exercise)",
+    )
     p.add_argument("--list", action="store_true", help="list the catalogue and exit")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of results.json and exit")
     # set by the nox sessions: where the user started nox, and how to suggest a command to them
     p.add_argument("--invoked-from", default=None, help=argparse.SUPPRESS)
     p.add_argument("--invoked-as", default="python -m grading", help=argparse.SUPPRESS)
     return p
+
+
+def default_jobs() -> int:
+    """Twice the CPUs, at most 8: most graders' time is spent waiting (threads, sleeps, files), and each test
+    process gets one torch thread when several run at once."""
+    return min(8, 2 * (os.cpu_count() or 1))
 
 
 def _resolve(path: str, base: Path) -> Path:
@@ -105,6 +123,7 @@ class Plan:
     results: Path
     gradescope: Path | None
     jobs: int
+    worker: str  # "persistent", "run" or "fresh"
     quiet: bool
     detail: bool
     again: str  # the command that grades one exercise the same way (for "details:")
@@ -123,13 +142,19 @@ def plan(args: argparse.Namespace, catalogue: cat.Catalogue) -> Plan:
     if args.results is not None:
         options += ["--results", args.results]
     again = args.invoked_as + (" " + shlex.join(options) if options else "")
-    jobs = args.jobs or min(4, os.cpu_count() or 1)
+    jobs = args.jobs or default_jobs()
+    worker = args.worker
+    if worker == "auto":
+        # The learner's own exercises/ may use the persistent warm worker (kept between runs); a student's
+        # folder, the solutions and CI get a worker of their own that ends with the run.
+        worker = "persistent" if target == LAYOUT.exercises.resolve() else "run"
     return Plan(
         slugs=slugs,
         target=target,
         results=_resolve(args.results, base) if args.results else LAYOUT.default_results,
         gradescope=_resolve(args.gradescope, base) if args.gradescope else None,
         jobs=max(1, min(jobs, len(slugs))),
+        worker=worker,
         quiet=args.quiet,
         detail=args.verbose or len(slugs) <= 2,
         again=again,
@@ -155,10 +180,7 @@ def grade(p: Plan, catalogue: cat.Catalogue) -> int:
             )
 
     try:
-        # The learner's own exercises/ may use the persistent warm worker (kept between runs); a student's
-        # folder, the solutions and CI get a worker of their own that ends with the run.
-        persistent = p.target == LAYOUT.exercises.resolve()
-        with GradingSession(p.jobs, persistent=persistent) as session:
+        with GradingSession(p.jobs, worker=p.worker) as session:
             ordered = session.grade([(slug, p.target) for slug in p.slugs], on_result=progress)
     except KeyboardInterrupt:
         print("\ninterrupted; results so far are written", file=sys.stderr)

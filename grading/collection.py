@@ -86,6 +86,27 @@ def known_tests(
     return answer
 
 
+DURATIONS = "durations.json"
+
+
+def last_durations(layout: Layout = LAYOUT) -> dict[str, float]:
+    """Seconds each exercise took when last graded (any target); empty when unknown."""
+    try:
+        data = json.loads((layout.state / DURATIONS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: float(v) for k, v in data.items() if isinstance(v, (int, float))} if isinstance(data, dict) else {}
+
+
+def remember_durations(seconds: dict[str, float], layout: Layout = LAYOUT) -> None:
+    """Merge ``seconds`` into what :func:`last_durations` returns (longest first is the best order to start)."""
+    merged = {**last_durations(layout), **{k: round(v, 2) for k, v in seconds.items()}}
+    try:
+        write_json(layout.state / DURATIONS, merged)
+    except OSError:
+        pass
+
+
 def _collect(slugs: list[str], launcher: Launcher, layout: Layout, timeout: float) -> dict[str, list[TestInfo]]:
     nonce = secrets.token_hex(16)
     with tempfile.TemporaryDirectory(prefix="kata-collect-") as tmp:

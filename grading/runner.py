@@ -381,7 +381,8 @@ class GradingSession:
         limits (Limits): as for :func:`grade_exercise` (``threads`` is set from ``jobs``).
         layout (Layout): the copy of the kata whose graders run.
         launcher (Launcher): where test processes come from (default: grading.worker.make_launcher()).
-        persistent (bool): with the default launcher, use the learner's persistent warm worker.
+        worker (str): with the default launcher: ``"persistent"`` (the learner's warm worker kept between runs),
+            ``"run"`` (a warm worker for this session only) or ``"fresh"`` (a new interpreter per exercise).
     """
 
     def __init__(
@@ -390,7 +391,7 @@ class GradingSession:
         limits: Limits | None = None,
         layout: Layout = LAYOUT,
         launcher: Launcher | None = None,
-        persistent: bool = False,
+        worker: str = "run",
     ) -> None:
         from grading.worker import make_launcher
 
@@ -399,7 +400,7 @@ class GradingSession:
         if self.jobs > 1 and self.limits.threads is None:
             self.limits.threads = 1
         self.layout = layout
-        self.launcher = launcher or make_launcher(threads=self.limits.threads, persistent=persistent)
+        self.launcher = launcher or make_launcher(threads=self.limits.threads, kind=worker)
 
     def __enter__(self) -> GradingSession:
         return self
@@ -414,11 +415,15 @@ class GradingSession:
 
         Exercises missing from their target are scored from the graders' known tests without a process.
         """
-        from grading.collection import known_tests
+        from grading.collection import known_tests, last_durations, remember_durations
 
         missing = sorted({slug for slug, target in work if not module_in(target, slug).is_file()})
         known = known_tests(missing, self.launcher, self.layout) if missing else {}
         lock = threading.Lock()
+        # Longest first (as last measured; unknown ones first of all): the run ends when its slowest
+        # exercise does, so that one should not start last.
+        durations = last_durations(self.layout)
+        order = sorted(range(len(work)), key=lambda i: -durations.get(work[i][0], float("inf")))
 
         def one(item: tuple[str, Path]) -> ExerciseResult:
             slug, target = item
@@ -436,4 +441,10 @@ class GradingSession:
             return result
 
         with ThreadPoolExecutor(max_workers=min(self.jobs, max(1, len(work)))) as pool:
-            return list(pool.map(one, work))
+            done = dict(zip(order, pool.map(one, [work[i] for i in order]), strict=True))
+        results = [done[i] for i in range(len(work))]
+        graded = {
+            slug: r.seconds for (slug, _), r in zip(work, results, strict=True) if r.status != ExerciseStatus.MISSING
+        }
+        remember_durations(graded, self.layout)
+        return results

@@ -468,11 +468,20 @@ def persistent_worker_wanted() -> bool:
     return os.environ.get(PERSISTENT_ENV, "1") != "0" and not os.environ.get("CI")
 
 
-def make_launcher(threads: int | None = None, persistent: bool = False) -> Launcher:
-    """The warm worker where fork exists (and KATA_WARM_WORKER is not 0), else fresh interpreters."""
-    if warm_worker_available():
-        return WarmOrFresh(threads=threads, persistent=persistent and persistent_worker_wanted())
-    return FreshLauncher()
+def make_launcher(threads: int | None = None, kind: str = "run") -> Launcher:
+    """Where test processes come from.
+
+    Args:
+        threads (int): torch threads per test process (None: the default).
+        kind (str): ``"persistent"`` (the learner's worker kept between runs, unless KATA_PERSISTENT_WORKER=0
+            or on CI), ``"run"`` (a warm worker for this run) or ``"fresh"`` (a new interpreter each time).
+            Without fork, or with KATA_WARM_WORKER=0, always fresh.
+    """
+    if kind not in ("persistent", "run", "fresh"):
+        raise ValueError(f"kind: expected 'persistent', 'run' or 'fresh', got {kind!r}")
+    if kind == "fresh" or not warm_worker_available():
+        return FreshLauncher()
+    return WarmOrFresh(threads=threads, persistent=kind == "persistent" and persistent_worker_wanted())
 
 
 # ------------------------------------------------------------------------------------------ the server side

@@ -112,7 +112,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture(scope="module")
 def wrong_results(exercises):
-    return grade_wrong_answers([w for w in WRONG if w.slug in exercises], jobs=2)
+    return grade_wrong_answers([w for w in WRONG if w.slug in exercises])
 
 
 def test_wrong_answer_is_caught_by_the_tests_it_names(wrong, wrong_results):

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from grading.cli import default_jobs  # noqa: E402
 from grading.layout import LAYOUT  # noqa: E402
 from grading.runner import GradingSession  # noqa: E402
 from grading.schema import ExerciseResult, Outcome  # noqa: E402
@@ -82,7 +83,7 @@ def uncaught(wrong: WrongAnswer, result: ExerciseResult) -> list[str]:
     return missing
 
 
-def grade_wrong_answers(wrongs: list[WrongAnswer], jobs: int = 2) -> dict[str, ExerciseResult]:
+def grade_wrong_answers(wrongs: list[WrongAnswer], jobs: int | None = None) -> dict[str, ExerciseResult]:
     """Grade every wrong answer (each in a target folder of its own) and return results by id."""
     with tempfile.TemporaryDirectory(prefix="kata-wrong-") as tmp:
         work = []
@@ -91,7 +92,7 @@ def grade_wrong_answers(wrongs: list[WrongAnswer], jobs: int = 2) -> dict[str, E
             (target / w.slug).mkdir(parents=True)
             shutil.copy(w.path, target / w.slug / f"{w.slug}.py")
             work.append((w.slug, target))
-        with GradingSession(jobs) as session:
+        with GradingSession(jobs or default_jobs()) as session:
             results = session.grade(work)
     return {w.id: r for w, r in zip(wrongs, results, strict=True)}
 
