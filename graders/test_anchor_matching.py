@@ -5,6 +5,39 @@ Expected values come from torchvision's answers stored in ``fixtures/anchor_matc
 matrices and the sampler's counts. Besides: a matcher written here with plain loops, hand-made IoU
 matrices, and the sampler's invariants (subsets of the candidates, disjoint masks, a seeded generator
 repeats itself, every candidate equally likely over many seeds).
+
+Promises and the tests that hold them:
+- match_anchors as torchvision's Matcher -> test_match_anchors_matches_torchvision,
+  test_match_anchors_matches_loop_reference_on_random_matrices
+- >= high is a match, < low is -1, between is -2 -> test_thresholds_high_and_low_are_inclusive
+- thresholds compared in iou's dtype -> test_thresholds_are_compared_in_the_matrix_dtype
+- each anchor takes its best box -> test_each_anchor_takes_the_box_it_overlaps_most
+- among boxes with the same IoU for an anchor, the lowest index wins
+  -> test_ties_between_ground_truth_boxes_go_to_the_lowest_index
+- low-quality matches rescue a box's best anchors, all of them when tied, with the anchor's own best box
+  -> test_low_quality_match_rescues_a_box_with_no_good_anchor, test_low_quality_matches_include_every_tied_anchor,
+  test_rescued_anchor_gets_the_box_it_overlaps_most
+- low == high leaves nothing between -> test_equal_thresholds_leave_nothing_between
+- G == 0 gives all -1, A == 0 an empty int64 result -> test_no_ground_truth_gives_all_minus_one,
+  test_no_anchors_gives_an_empty_result
+- int64 result (assert_equal checks the dtype), strided input, input unchanged
+  -> test_match_anchors_accepts_a_transposed_matrix_and_leaves_it_unchanged
+- TypeError/ValueError naming iou or low -> test_match_anchors_rejects_bad_arguments
+- the checks come first, also with no boxes -> test_match_anchors_checks_arguments_even_without_ground_truth
+- sampler counts as torchvision's, int() truncation of batch * fraction, fractions 0 and 1, batch 0
+  -> test_sample_balanced_counts_match_torchvision
+- bool masks, disjoint, positives >= 0, negatives == -1, -2 never drawn
+  -> test_sample_balanced_draws_only_candidates_without_overlap
+- generator: same seed same draw, other seeds other draws, None follows torch.manual_seed
+  -> test_sample_balanced_repeats_itself_with_the_same_seed, test_sample_balanced_draws_differently_with_other_seeds,
+  test_sample_balanced_without_generator_follows_torch_manual_seed
+- uniform without replacement -> test_sample_balanced_picks_every_candidate_equally_often
+- matches unchanged -> test_sample_balanced_leaves_matches_unchanged
+- any integer dtype of matches -> test_sample_balanced_accepts_any_integer_dtype
+- TypeError/ValueError naming the argument (lists, float and bool tensors, bool or float batch)
+  -> test_sample_balanced_rejects_bad_arguments
+- the checks come first, also on empty matches -> test_sample_balanced_checks_arguments_even_on_empty_matches
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -103,6 +136,51 @@ def test_thresholds_high_and_low_are_inclusive(learner):
     )
 
 
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float16], ids=["float32", "float16"])
+def test_thresholds_are_compared_in_the_matrix_dtype(learner, dtype):
+    # float32(0.7) < 0.7 and float32(0.9) < 0.9 as Python floats, but iou >= 0.7 compares in float32, where
+    # they are equal: torchvision counts anchor 0 as between (not below low) and anchor 1 as a match.
+    iou = torch.tensor([[0.7, 0.9]], dtype=dtype)
+    got = learner.match_anchors(iou, 0.9, 0.7, False)
+    call = call_repr("match_anchors", iou, 0.9, 0.7, False) + f" (IoUs {dtype}(0.7) and {dtype}(0.9))"
+    assert_equal(got, torch.tensor([-2, 0]), call=call)
+
+
+TIES = torch.tensor(
+    [
+        [0.8, 0.5, 0.1, 0.0, 0.0],
+        [0.8, 0.5, 0.0, 0.75, 0.0],
+        [0.0, 0.0, 0.1, 0.75, 0.4],
+        [0.0, 0.0, 0.0, 0.0, 0.4],
+    ],
+    dtype=torch.float64,
+)
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize(
+    "case", ["hand-made", "coarse grid plain", "coarse grid low-quality"], ids=["hand", "grid", "grid-low-quality"]
+)
+def test_ties_between_ground_truth_boxes_go_to_the_lowest_index(learner, case):
+    if case == "hand-made":
+        # Anchor 0 ties boxes 0 and 1 above high, anchor 1 ties them between the thresholds, anchor 3 ties
+        # boxes 1 and 2, anchor 4 ties boxes 2 and 3 at 0.4 and is box 3's best, so it is rescued: to box 2.
+        for allow, expected in ((False, [0, -2, -1, 1, -2]), (True, [0, -2, -1, 1, 2])):
+            got = learner.match_anchors(TIES, 0.7, 0.3, allow)
+            call = call_repr("match_anchors", TIES, 0.7, 0.3, allow) + " (boxes tied for anchors 0, 1, 3, 4)"
+            assert_equal(got, torch.tensor(expected), call=call)
+        return
+    # IoUs on a grid of 0.05 over 30 boxes: nearly every anchor has tied boxes, at every size of tie.
+    seed, allow = 31, case.endswith("low-quality")
+    g = torch.Generator().manual_seed(seed)
+    iou = torch.randint(0, 21, (30, 200), generator=g).to(torch.float64) * 0.05
+    got = learner.match_anchors(iou, 0.7, 0.3, allow)
+    expected = naive_match(iou, 0.7, 0.3, allow)
+    assert_equal(
+        got, expected, call=call_repr("match_anchors", iou, 0.7, 0.3, allow) + " (IoUs on a 0.05 grid)", seed=seed
+    )
+
+
 def test_each_anchor_takes_the_box_it_overlaps_most(learner):
     iou = torch.tensor([[0.75, 0.9, 0.1], [0.8, 0.72, 0.05], [0.2, 0.1, 0.0]], dtype=torch.float64)
     got = learner.match_anchors(iou, 0.7, 0.3, False)
@@ -173,11 +251,26 @@ def test_match_anchors_accepts_a_transposed_matrix_and_leaves_it_unchanged(learn
         (torch.rand(2, 3, 4), {}, ValueError, "iou"),
         (torch.ones(2, 3, dtype=torch.int64), {}, TypeError, "iou"),
         (torch.rand(2, 3), {"high": 0.3, "low": 0.7}, ValueError, "low"),
+        ([[0.5, 0.1], [0.2, 0.9]], {}, TypeError, "iou"),
     ],
-    ids=["one-dimensional", "three-dimensional", "integer", "low above high"],
+    ids=["one-dimensional", "three-dimensional", "integer", "low above high", "a list"],
 )
 def test_match_anchors_rejects_bad_arguments(learner, iou, kwargs, error, match):
-    assert_raises(error, learner.match_anchors, iou, **kwargs, match=match)
+    assert_raises(error, learner.match_anchors, iou, **kwargs, match=rf"\b{match}\b")
+
+
+@pytest.mark.parametrize(
+    "iou, kwargs, error, match",
+    [
+        (torch.zeros(0, 5, dtype=torch.int64), {}, TypeError, "iou"),
+        (torch.zeros(0, 5), {"high": 0.3, "low": 0.7}, ValueError, "low"),
+        (torch.zeros(3, 0), {"high": 0.3, "low": 0.7}, ValueError, "low"),
+        (torch.zeros(0), {}, ValueError, "iou"),
+    ],
+    ids=["integer, no boxes", "low above high, no boxes", "low above high, no anchors", "one-dimensional, empty"],
+)
+def test_match_anchors_checks_arguments_even_without_ground_truth(learner, iou, kwargs, error, match):
+    assert_raises(error, learner.match_anchors, iou, **kwargs, match=rf"\b{match}\b")
 
 
 # ------------------------------------------------------------------------------------- sample_balanced
@@ -296,8 +389,51 @@ def test_sample_balanced_leaves_matches_unchanged(learner):
         (torch.tensor([0, -1]), (8, 1.5), ValueError, "positive_fraction"),
         (torch.tensor([0, -1]), (8, -0.1), ValueError, "positive_fraction"),
         (torch.tensor([0, -1]), (-4, 0.5), ValueError, "batch_size_per_image"),
+        ([0, -1, -2], (), TypeError, "matches"),
+        (torch.tensor([True, False]), (), TypeError, "matches"),
+        (torch.tensor([0, -1]), (8.0, 0.5), TypeError, "batch_size_per_image"),
+        (torch.tensor([0, -1]), (True, 0.5), TypeError, "batch_size_per_image"),
     ],
-    ids=["float matches", "two-dimensional", "fraction above 1", "negative fraction", "negative batch"],
+    ids=[
+        "float matches",
+        "two-dimensional",
+        "fraction above 1",
+        "negative fraction",
+        "negative batch",
+        "a list",
+        "bool matches",
+        "float batch",
+        "bool batch",
+    ],
 )
 def test_sample_balanced_rejects_bad_arguments(learner, matches, args, error, match):
-    assert_raises(error, learner.sample_balanced, matches, *args, match=match)
+    assert_raises(error, learner.sample_balanced, matches, *args, match=rf"\b{match}\b")
+
+
+@pytest.mark.parametrize(
+    "matches, args, error, match",
+    [
+        (torch.zeros(0), (), TypeError, "matches"),
+        (torch.zeros(0, 3, dtype=torch.int64), (), ValueError, "matches"),
+        (torch.zeros(0, dtype=torch.int64), (-4, 0.5), ValueError, "batch_size_per_image"),
+        (torch.zeros(0, dtype=torch.int64), (8, 1.5), ValueError, "positive_fraction"),
+    ],
+    ids=["float", "two-dimensional", "negative batch", "fraction above 1"],
+)
+def test_sample_balanced_checks_arguments_even_on_empty_matches(learner, matches, args, error, match):
+    assert_raises(error, learner.sample_balanced, matches, *args, match=rf"\b{match}\b")
+
+
+@pytest.mark.parametrize("dtype", [torch.int32, torch.int16], ids=["int32", "int16"])
+def test_sample_balanced_accepts_any_integer_dtype(learner, dtype):
+    seed = 41
+    matches = make_matches(30, 40, 10, seed).to(dtype)
+    gen = torch.Generator().manual_seed(seed)
+    pos, neg = learner.sample_balanced(matches, 16, 0.5, gen)
+    call = call_repr("sample_balanced", matches, 16, 0.5, gen)
+    assert_equal((pos.dtype, neg.dtype), (torch.bool, torch.bool), call=call, seed=seed, what="mask dtypes")
+    assert_equal(tuple(pos.shape), tuple(matches.shape), call=call, seed=seed, what="pos_mask shape")
+    assert_equal(tuple(neg.shape), tuple(matches.shape), call=call, seed=seed, what="neg_mask shape")
+    assert_equal((int(pos.sum()), int(neg.sum())), (8, 8), call=call, seed=seed, what="(positives, negatives)")
+    assert_equal(int((pos & ~(matches.to(torch.int64) >= 0)).sum()), 0, call=call, seed=seed, what="bad positives")
+    assert_equal(int((neg & ~(matches.to(torch.int64) == -1)).sum()), 0, call=call, seed=seed, what="bad negatives")

@@ -4,11 +4,41 @@ Expected values come from torchvision's ``BoxCoder.encode_single`` / ``decode_si
 ``fixtures/box_coder/box_coder.pt`` (its ``generate.py`` regenerates them and the file records the
 versions), from a per-box reference written here with Python floats, from hand-worked boxes, and from
 invariants (decode inverts encode and encode inverts decode).
+
+Promises and the tests that hold them:
+- encode: torchvision's encode_single -> test_encode_matches_torchvision
+- encode: dx, dy in proposal units, dw, dh as log size ratios, times the weights ->
+  test_encode_matches_the_per_box_formula, test_encode_of_a_hand_worked_pair
+- width is x2 - x1, no + 1 -> test_encode_measures_width_as_x2_minus_x1, test_decode_of_a_hand_worked_pair
+- SSD's variances are weights (10, 10, 5, 5), multiplied in encode -> test_encode_matches_the_per_box_formula[ssd]
+- decode: torchvision's decode_single, the inverse of encode -> test_decode_matches_torchvision,
+  test_decode_matches_the_per_box_formula, test_decode_inverts_encode, test_encode_inverts_decode
+- dw, dh divided by the weights before the clamp -> test_decode_clamps_after_dividing_by_the_weights
+- clamp from above at log(1000 / 16) by default -> test_decode_clamps_growth_at_log_1000_over_16
+- no clamp from below -> test_decode_does_not_clamp_shrinking
+- a given clamp is used; None clamps nothing -> test_decode_uses_the_given_clamp
+- row i belongs to box i; strided rows -> test_encode_matches_the_per_box_formula,
+  test_accepts_non_contiguous_inputs
+- Tensor[N, 4], N may be 0, in the input dtype -> test_returns_one_row_of_four_per_box_in_the_input_dtype
+- encode: reference_boxes' dtype when proposals' differs ->
+  test_encode_returns_the_reference_boxes_dtype_when_proposals_differ
+- decode: deltas' dtype when proposals' differs -> test_decode_returns_the_deltas_dtype_when_proposals_differ
+- on the input's device -> not tested (the graders run on CPU only)
+- inputs not modified (catalogue convention) -> test_leaves_inputs_unchanged
+- TypeError naming the argument: integer tensors -> test_rejects_integer_boxes,
+  test_rejects_integer_proposals_and_deltas; lists -> test_rejects_lists_in_place_of_tensors
+- TypeError naming weights when it is not a sequence -> test_rejects_weights_that_are_not_a_sequence
+- ValueError naming the argument for a shape other than [N, 4], both names for different N ->
+  test_rejects_wrong_shapes
+- ValueError naming weights unless 4 positive numbers -> test_rejects_bad_weights
+- ValueError naming the argument for x2 <= x1 or y2 <= y1 in either box argument ->
+  test_rejects_proposals_without_area, test_encode_rejects_boxes_without_width_or_height
 """
 
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -57,6 +87,14 @@ def random_boxes(n: int, seed: int, dtype=torch.float64) -> torch.Tensor:
     g = torch.Generator().manual_seed(seed)
     xy = torch.rand(n, 2, generator=g, dtype=torch.float64) * 200 - 50
     wh = torch.rand(n, 2, generator=g, dtype=torch.float64) * 80 + 1
+    return torch.cat([xy, xy + wh], dim=1).to(dtype)
+
+
+def integer_boxes(n: int, seed: int, dtype=torch.float64) -> torch.Tensor:
+    """Boxes with small integer corners: exact in float32, so float32 arithmetic rounds only once per step."""
+    g = torch.Generator().manual_seed(seed)
+    xy = torch.randint(0, 32, (n, 2), generator=g)
+    wh = torch.randint(1, 16, (n, 2), generator=g)
     return torch.cat([xy, xy + wh], dim=1).to(dtype)
 
 
@@ -252,38 +290,131 @@ def unit_boxes(*shape: int) -> torch.Tensor:
     return out
 
 
+def assert_raises_naming(exc_type, fn, *args, names: tuple[str, ...]) -> None:
+    """``fn(*args)`` raises ``exc_type`` whose message names each of ``names`` as a word."""
+    call = call_repr(fn.__name__, *args)
+    exc = assert_raises(exc_type, fn, *args, call=call)
+    missing = [n for n in names if not re.search(rf"\b{n}\b", str(exc), flags=re.IGNORECASE)]
+    if missing:
+        raise AssertionError(
+            f"{call}\n  raised {type(exc).__name__}({str(exc)!r}), as it should, but the message should name "
+            f"{' and '.join(repr(n) for n in names)}: say which argument is wrong, what was expected and what came"
+        )
+
+
 @pytest.mark.parametrize(
-    "fn, shape1, shape2, match",
+    "fn, shape1, shape2, names",
     [
-        ("encode_boxes", (3, 5), (3, 4), "reference_boxes"),
-        ("encode_boxes", (3, 4), (4,), "proposals"),
-        ("encode_boxes", (3, 4), (2, 4), "proposals"),
-        ("decode_boxes", (2, 3, 4), (2, 4), "deltas"),
-        ("decode_boxes", (3, 4), (4, 4), "proposals"),
+        ("encode_boxes", (3, 5), (3, 4), ("reference_boxes",)),
+        ("encode_boxes", (3, 4), (4,), ("proposals",)),
+        ("encode_boxes", (3, 4), (2, 4), ("reference_boxes", "proposals")),
+        ("decode_boxes", (2, 3, 4), (2, 4), ("deltas",)),
+        ("decode_boxes", (3, 4), (4, 4), ("deltas", "proposals")),
     ],
     ids=["five columns", "one-dimensional", "different lengths", "three-dimensional", "decode lengths"],
 )
-def test_rejects_wrong_shapes(learner, fn, shape1, shape2, match):
+def test_rejects_wrong_shapes(learner, fn, shape1, shape2, names):
     first, second = unit_boxes(*shape1), unit_boxes(*shape2)
-    assert_raises(ValueError, getattr(learner, fn), first, second, match=match)
+    assert_raises_naming(ValueError, getattr(learner, fn), first, second, names=names)
 
 
 def test_rejects_integer_boxes(learner):
     ints = torch.tensor([[0, 0, 2, 2]])
-    assert_raises(TypeError, learner.encode_boxes, ints, ints.float(), match="reference_boxes")
-    assert_raises(TypeError, learner.decode_boxes, ints.float(), ints, match="proposals")
+    assert_raises_naming(TypeError, learner.encode_boxes, ints, ints.float(), names=("reference_boxes",))
+    assert_raises_naming(TypeError, learner.decode_boxes, ints.float(), ints, names=("proposals",))
 
 
 @pytest.mark.parametrize("weights", [(1.0, 1.0, 1.0), (10.0, 10.0, 0.0, 5.0)], ids=["three numbers", "a zero"])
 def test_rejects_bad_weights(learner, weights):
     boxes = torch.tensor([[0.0, 0.0, 2.0, 2.0]])
-    assert_raises(ValueError, learner.encode_boxes, boxes, boxes, weights, match="weights")
-    assert_raises(ValueError, learner.decode_boxes, torch.zeros(1, 4), boxes, weights, match="weights")
+    assert_raises_naming(ValueError, learner.encode_boxes, boxes, boxes, weights, names=("weights",))
+    assert_raises_naming(ValueError, learner.decode_boxes, torch.zeros(1, 4), boxes, weights, names=("weights",))
 
 
 def test_rejects_proposals_without_area(learner):
     # A zero-width proposal would divide by zero in encode and give a line in decode.
     ref = torch.tensor([[0.0, 0.0, 2.0, 2.0], [1.0, 1.0, 3.0, 3.0]])
     flat = torch.tensor([[0.0, 0.0, 2.0, 2.0], [1.0, 1.0, 1.0, 3.0]])
-    assert_raises(ValueError, learner.encode_boxes, ref, flat, match="proposals")
-    assert_raises(ValueError, learner.decode_boxes, torch.zeros(2, 4), flat, match="proposals")
+    assert_raises_naming(ValueError, learner.encode_boxes, ref, flat, names=("proposals",))
+    assert_raises_naming(ValueError, learner.decode_boxes, torch.zeros(2, 4), flat, names=("proposals",))
+
+
+# ------------------------------------------------------------------------------------- dtypes, types, messages
+
+
+@pytest.mark.parametrize(
+    "ref_dtype, prop_dtype",
+    [(torch.float32, torch.float64), (torch.float64, torch.float32)],
+    ids=["float32 reference, float64 proposals", "float64 reference, float32 proposals"],
+)
+def test_encode_returns_the_reference_boxes_dtype_when_proposals_differ(learner, ref_dtype, prop_dtype):
+    # "in reference_boxes' dtype (proposals are converted to that dtype)": torch's type promotion would
+    # make float32 - float64 a float64 result.
+    seed = 111
+    ref, prop = integer_boxes(5, seed, ref_dtype), integer_boxes(5, seed + 1, prop_dtype)
+    got = learner.encode_boxes(ref, prop, SSD)
+    call = call_repr("encode_boxes", ref, prop, SSD)
+    assert_close(got, naive_encode(ref, prop.to(ref_dtype), SSD).to(ref_dtype), call=call, seed=seed)
+
+
+@pytest.mark.parametrize(
+    "deltas_dtype, prop_dtype",
+    [(torch.float32, torch.float64), (torch.float64, torch.float32)],
+    ids=["float32 deltas, float64 proposals", "float64 deltas, float32 proposals"],
+)
+def test_decode_returns_the_deltas_dtype_when_proposals_differ(learner, deltas_dtype, prop_dtype):
+    seed = 113
+    deltas, prop = random_deltas(5, seed, deltas_dtype), integer_boxes(5, seed + 1, prop_dtype)
+    got = learner.decode_boxes(deltas, prop, SSD)
+    expected = naive_decode(deltas, prop.to(deltas_dtype), SSD).to(deltas_dtype)
+    assert_close(got, expected, call=call_repr("decode_boxes", deltas, prop, SSD), seed=seed)
+
+
+@pytest.mark.parametrize(
+    "fn, which",
+    [("encode_boxes", "proposals"), ("decode_boxes", "deltas")],
+    ids=["encode, integer proposals", "decode, integer deltas"],
+)
+def test_rejects_integer_proposals_and_deltas(learner, fn, which):
+    # Every tensor argument must be floating point, not only the one whose dtype the result takes.
+    ints = torch.tensor([[0, 0, 2, 2]])
+    floats = ints.float()
+    args = (floats, ints) if which == "proposals" else (ints, floats)
+    assert_raises_naming(TypeError, getattr(learner, fn), *args, names=(which,))
+
+
+@pytest.mark.parametrize(
+    "fn, which",
+    [("encode_boxes", "reference_boxes"), ("encode_boxes", "proposals"), ("decode_boxes", "deltas")],
+)
+def test_rejects_lists_in_place_of_tensors(learner, fn, which):
+    # "not a floating-point tensor (a list, ...)": TypeError naming the argument, not an AttributeError
+    # from deep inside, and not a silent torch.as_tensor.
+    box = torch.tensor([[0.0, 0.0, 2.0, 2.0]])
+    listed = [[0.0, 0.0, 2.0, 2.0]]
+    args = (listed, box) if which in ("reference_boxes", "deltas") else (box, listed)
+    assert_raises_naming(TypeError, getattr(learner, fn), *args, names=(which,))
+
+
+@pytest.mark.parametrize("fn", ["encode_boxes", "decode_boxes"])
+def test_rejects_weights_that_are_not_a_sequence(learner, fn):
+    boxes = torch.tensor([[0.0, 0.0, 2.0, 2.0]])
+    assert_raises_naming(TypeError, getattr(learner, fn), boxes, boxes, 10.0, names=("weights",))
+
+
+@pytest.mark.parametrize(
+    "which, bad_row",
+    [
+        ("reference_boxes", [1.0, 1.0, 1.0, 3.0]),
+        ("reference_boxes", [1.0, 3.0, 3.0, 2.0]),
+        ("proposals", [1.0, 2.0, 3.0, 2.0]),
+    ],
+    ids=["reference without width", "reference upside down", "proposal without height"],
+)
+def test_encode_rejects_boxes_without_width_or_height(learner, which, bad_row):
+    # A reference box without area gives log(0) = -inf as its target, silently; y is checked like x.
+    good = torch.tensor([[0.0, 0.0, 2.0, 2.0], [1.0, 1.0, 3.0, 3.0]])
+    bad = good.clone()
+    bad[1] = torch.tensor(bad_row)
+    args = (bad, good) if which == "reference_boxes" else (good, bad)
+    assert_raises_naming(ValueError, learner.encode_boxes, *args, names=(which,))

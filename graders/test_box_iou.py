@@ -3,6 +3,32 @@
 Expected values come from hand-worked pairs, from a naive reference written here (a double loop over
 Python floats, with no ``+ 1`` and a zero-union guard), and from invariants (symmetry, translation and
 scale invariance).
+
+Promises and the tests that hold them:
+- iou of one pair of plain sequences -> test_iou_of_hand_worked_pairs, test_iou_is_symmetric_on_random_pairs
+- width is x2 - x1 (no + 1) -> test_iou_measures_width_as_x2_minus_x1
+- no overlap on an axis gives 0 (sides clamped one by one) -> test_iou_is_zero_when_boxes_are_apart_on_both_axes
+- union 0 gives 0.0, never NaN -> test_iou_of_two_empty_boxes_is_zero_not_nan,
+  test_box_iou_gives_zero_for_empty_boxes_not_nan
+- iou returns a Python float, also for ints and a zero union -> test_iou_returns_a_python_float,
+  test_iou_returns_a_float_even_when_the_union_is_zero
+- iou: ValueError for not 4 numbers or an inverted box, naming the box -> test_iou_rejects_invalid_boxes
+- iou: TypeError for a box that is not a sequence, naming it -> test_iou_rejects_a_box_that_is_not_a_sequence
+- box_iou: every pair, same as torchvision except union 0 -> test_box_iou_matches_pairwise_reference,
+  test_box_iou_transposes_when_arguments_swap, test_box_iou_is_unchanged_by_shifting_and_scaling_both_sets
+- keeps the input dtype (float32, float64) -> test_box_iou_matches_pairwise_reference
+- keeps float16 and bfloat16 -> test_box_iou_keeps_half_precision_dtypes
+- mixed dtypes give the promoted dtype -> test_box_iou_of_mixed_dtypes_has_the_promoted_dtype
+- device kept: CPU only here (assert_close compares devices)
+- N or M may be 0 -> test_box_iou_handles_empty_sets
+- inputs not modified -> test_box_iou_leaves_inputs_unchanged
+- TypeError for a non-floating or non-tensor argument, naming it -> test_box_iou_rejects_integer_boxes,
+  test_box_iou_rejects_arguments_that_are_not_float_tensors
+- ValueError for a shape other than [K, 4] or an inverted box, naming it -> test_box_iou_rejects_wrong_shapes,
+  test_box_iou_rejects_inverted_boxes
+- the checks apply to empty inputs too -> test_box_iou_checks_its_arguments_even_when_a_set_is_empty
+- no Python loop over boxes (4,000 x 4,000) -> test_box_iou_handles_4000_by_4000_pairs_without_a_python_loop,
+  test_box_iou_does_not_loop_over_rows_or_columns
 """
 
 from __future__ import annotations
@@ -96,14 +122,33 @@ def test_iou_returns_a_python_float(learner):
 @pytest.mark.parametrize(
     "box_a, box_b, match",
     [
-        ((2, 0, 1, 1), (0, 0, 1, 1), "box_a"),
-        ((0, 0, 1, 1), (0, 3, 1, 1), "box_b"),
-        ((0, 0, 1), (0, 0, 1, 1), "box_a"),
+        ((2, 0, 1, 1), (0, 0, 1, 1), r"\bbox_a\b"),
+        ((0, 0, 1, 1), (0, 3, 1, 1), r"\bbox_b\b"),
+        ((0, 0, 1), (0, 0, 1, 1), r"\bbox_a\b"),
     ],
     ids=["x2 below x1", "y2 below y1", "three numbers"],
 )
 def test_iou_rejects_invalid_boxes(learner, box_a, box_b, match):
     assert_raises(ValueError, learner.iou, box_a, box_b, match=match, call=f"iou({box_a}, {box_b})")
+
+
+def test_iou_returns_a_float_even_when_the_union_is_zero(learner):
+    for a, b in [((1, 1, 1, 1), (1, 1, 1, 1)), ((0, 0, 0, 3), (5, 5, 5, 5)), ((0, 0, 1, 1), (2, 2, 3, 3))]:
+        got = learner.iou(a, b)
+        if type(got) is not float:
+            raise AssertionError(
+                f"iou({a}, {b})\n  returned {got!r} ({type(got).__name__}), expected the Python float 0.0 "
+                "(the docstring promises a float, also for int coordinates and a zero union)"
+            )
+
+
+@pytest.mark.parametrize(
+    "box_a, box_b, match",
+    [(None, (0, 0, 1, 1), r"\bbox_a\b"), ((0, 0, 1, 1), 3.5, r"\bbox_b\b")],
+    ids=["None", "a number"],
+)
+def test_iou_rejects_a_box_that_is_not_a_sequence(learner, box_a, box_b, match):
+    assert_raises(TypeError, learner.iou, box_a, box_b, match=match, call=f"iou({box_a!r}, {box_b!r})")
 
 
 # ------------------------------------------------------------------------------------------- box_iou
@@ -172,7 +217,7 @@ def test_box_iou_leaves_inputs_unchanged(learner):
 
 @pytest.mark.parametrize(
     "shape1, shape2, match",
-    [((3, 5), (2, 4), "boxes1"), ((3, 4), (4,), "boxes2"), ((2, 3, 4), (2, 4), "boxes1")],
+    [((3, 5), (2, 4), r"\bboxes1\b"), ((3, 4), (4,), r"\bboxes2\b"), ((2, 3, 4), (2, 4), r"\bboxes1\b")],
     ids=["five columns", "one-dimensional", "three-dimensional"],
 )
 def test_box_iou_rejects_wrong_shapes(learner, shape1, shape2, match):
@@ -183,12 +228,65 @@ def test_box_iou_rejects_wrong_shapes(learner, shape1, shape2, match):
 def test_box_iou_rejects_inverted_boxes(learner):
     good = torch.tensor([[0.0, 0.0, 1.0, 1.0]])
     bad = torch.tensor([[0.0, 0.0, 1.0, 1.0], [3.0, 0.0, 1.0, 1.0]])
-    assert_raises(ValueError, learner.box_iou, good, bad, match="boxes2")
+    assert_raises(ValueError, learner.box_iou, good, bad, match=r"\bboxes2\b")
 
 
 def test_box_iou_rejects_integer_boxes(learner):
     ints = torch.tensor([[0, 0, 1, 1]])
-    assert_raises(TypeError, learner.box_iou, ints, ints.float(), match="boxes1")
+    assert_raises(TypeError, learner.box_iou, ints, ints.float(), match=r"\bboxes1\b")
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["float16", "bfloat16"])
+def test_box_iou_keeps_half_precision_dtypes(learner, dtype):
+    # Integer corners in 0..8: every corner, side, area and union is exact in float16 and bfloat16, so
+    # the only rounding is the final division (2 units in the last place allowed: 2**-10, 2**-7).
+    seed = 16
+    g = torch.Generator().manual_seed(seed)
+    xy = torch.randint(0, 5, (9, 2), generator=g)
+    wh = torch.randint(0, 5, (9, 2), generator=g)
+    boxes = torch.cat([xy, xy + wh], dim=1).to(torch.float64)
+    boxes1, boxes2 = boxes[:4].to(dtype), boxes[4:].to(dtype)
+    got = learner.box_iou(boxes1, boxes2)
+    expected = naive_box_iou(boxes[:4], boxes[4:]).to(dtype)
+    rtol = 2**-10 if dtype == torch.float16 else 2**-7
+    assert_close(got, expected, call=call_repr("box_iou", boxes1, boxes2), seed=seed, rtol=rtol, atol=1e-3)
+
+
+def test_box_iou_of_mixed_dtypes_has_the_promoted_dtype(learner):
+    seed = 17
+    b32, b64 = random_boxes(4, seed, torch.float32), random_boxes(3, seed + 1, torch.float64)
+    for boxes1, boxes2 in ((b32, b64), (b64, b32)):
+        got = learner.box_iou(boxes1, boxes2)
+        expected = naive_box_iou(boxes1.double(), boxes2.double())
+        call = call_repr("box_iou", boxes1, boxes2) + "  (float32 with float64 gives float64, as torch promotes)"
+        assert_close(got, expected, call=call, seed=seed, rtol=1e-6, atol=1e-7)
+
+
+@pytest.mark.parametrize(
+    "boxes1, boxes2, match",
+    [
+        ([[0.0, 0.0, 1.0, 1.0]], torch.ones(2, 4), r"\bboxes1\b"),
+        (torch.ones(2, 4), ((0.0, 0.0, 1.0, 1.0),), r"\bboxes2\b"),
+        (torch.ones(2, 4), torch.ones(3, 4, dtype=torch.int64), r"\bboxes2\b"),
+    ],
+    ids=["boxes1 a list", "boxes2 a tuple", "boxes2 int64"],
+)
+def test_box_iou_rejects_arguments_that_are_not_float_tensors(learner, boxes1, boxes2, match):
+    assert_raises(TypeError, learner.box_iou, boxes1, boxes2, match=match)
+
+
+@pytest.mark.parametrize(
+    "boxes1, boxes2, error, match",
+    [
+        (torch.zeros(0, 3), torch.ones(2, 4), ValueError, r"\bboxes1\b"),
+        (torch.ones(2, 4), torch.zeros(0), ValueError, r"\bboxes2\b"),
+        (torch.zeros(0, 4, dtype=torch.int64), torch.ones(2, 4), TypeError, r"\bboxes1\b"),
+        (torch.ones(2, 4), torch.zeros(0, 4, dtype=torch.int32), TypeError, r"\bboxes2\b"),
+    ],
+    ids=["boxes1 [0, 3]", "boxes2 [0]", "boxes1 empty int64", "boxes2 empty int32"],
+)
+def test_box_iou_checks_its_arguments_even_when_a_set_is_empty(learner, boxes1, boxes2, error, match):
+    assert_raises(error, learner.box_iou, boxes1, boxes2, match=match)
 
 
 @pytest.mark.points(2)

@@ -2,9 +2,39 @@
 
 Expected values come from ``torch.nn.ChannelShuffle`` (for NHWC arrays: transpose to NCHW, shuffle, transpose
 back), from hand-worked channel orders, and from the inverse shuffle (``C // groups`` groups).
+
+Promises and the tests that hold them:
+- NCHW values as nn.ChannelShuffle, float32/float64 -> test_matches_nn_channel_shuffle
+- out[:, k*g + j] == x[:, j*(C//g) + k] (not the inverse) -> test_six_channels_come_out_in_shuffled_order
+- groups 1 and C keep the order -> test_one_group_and_one_channel_per_group_leave_the_order
+- a new tensor, never a view, also for groups 1 and C -> test_returns_a_new_tensor
+- shuffle with C // g groups undoes it -> test_shuffling_with_c_over_g_groups_undoes_it
+- any strides -> test_accepts_non_contiguous_inputs
+- [N, C, *] with other trailing dims -> test_accepts_other_trailing_dims
+- keeps dtype (int64, bool, float16) -> test_keeps_dtype
+- gradient (as nn.ChannelShuffle) -> test_gradient_flows_back_through_the_inverse_shuffle
+- input left alone -> test_leaves_input_unchanged
+- ValueError for C not divisible by groups, message names groups and C -> test_rejects_channels_not_divisible_by_groups
+- ValueError for groups < 1, message names groups (both layouts) -> test_rejects_groups_below_one
+- TypeError for groups not an int, a bool included (both layouts) -> test_rejects_groups_that_are_not_an_int
+- TypeError for x not a tensor -> test_rejects_x_that_is_not_a_tensor
+- ValueError for x with fewer than 3 dims -> test_rejects_x_with_fewer_than_three_dims
+- NHWC values on the last axis, dtype kept -> test_nhwc_matches_nn_channel_shuffle_on_the_channel_axis
+- NHWC order (not the inverse) -> test_nhwc_six_channels_come_out_in_shuffled_order
+- NHWC any strides -> test_nhwc_accepts_non_contiguous_arrays
+- NHWC any number of leading dims -> test_nhwc_accepts_any_number_of_leading_dims
+- NHWC a new array, never a view, for groups 1 and C -> test_nhwc_one_group_leaves_the_order_and_returns_a_new_array
+- NHWC input left alone -> test_nhwc_leaves_input_unchanged
+- NHWC returns a NumPy array -> test_nhwc_returns_a_numpy_array
+- NHWC ValueError for C not divisible, message names groups and C -> test_nhwc_rejects_channels_not_divisible_by_groups
+- NHWC TypeError for a tensor or a list, message names x -> test_nhwc_rejects_a_torch_tensor, test_nhwc_rejects_a_list
+- NHWC ValueError for a 0-d array, message names x -> test_nhwc_rejects_a_zero_dim_array
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pytest
@@ -23,6 +53,15 @@ def reference(x: torch.Tensor, groups: int) -> torch.Tensor:
 def reference_nhwc(x: np.ndarray, groups: int) -> np.ndarray:
     nchw = torch.from_numpy(np.ascontiguousarray(np.moveaxis(x, -1, 1)))
     return np.ascontiguousarray(np.moveaxis(reference(nchw, groups).numpy(), 1, -1))
+
+
+def assert_message_reports(exc: BaseException, number: int, call: str, what: str) -> None:
+    """The message must report ``number`` (what came), as a whole number, not as part of another one."""
+    if not re.search(rf"(?<![\d.]){number}(?![\d.])", str(exc)):
+        raise AssertionError(
+            f"{call}\n  raised {type(exc).__name__}({str(exc)!r}), as it should, but the message should report "
+            f"{what} that came ({number})"
+        )
 
 
 def random_tensor(shape, seed, dtype=torch.float32) -> torch.Tensor:
@@ -71,13 +110,16 @@ def test_one_group_and_one_channel_per_group_leave_the_order(learner):
         assert_equal(got, x, call=call_repr("channel_shuffle", x, groups), seed=61)
 
 
-def test_returns_a_new_tensor(learner):
-    # nn.ChannelShuffle never returns a view of its input, not even with one group.
+@pytest.mark.parametrize("groups", [1, 4], ids=["one_group", "c_groups"])
+def test_returns_a_new_tensor(learner, groups):
+    # nn.ChannelShuffle never returns a view of its input, not even when the order is unchanged (1 or C
+    # groups), where reshape-transpose-reshape alone hands back a view.
     x = random_tensor((2, 4, 3, 3), 62)
     before = x.clone()
-    got = learner.channel_shuffle(x, 1)
+    got = learner.channel_shuffle(x, groups)
     got.add_(1)
-    assert_unchanged(before, x, name="x", call="channel_shuffle(x, 1), then adding 1 to the result in place")
+    call = f"channel_shuffle(x, {groups}) with C = 4, then adding 1 to the result in place"
+    assert_unchanged(before, x, name="x", call=call)
 
 
 def test_shuffling_with_c_over_g_groups_undoes_it(learner):
@@ -99,6 +141,13 @@ def test_accepts_non_contiguous_inputs(learner, layout):
     assert not x.is_contiguous()
     got = learner.channel_shuffle(x, 4)
     assert_equal(got, reference(x, 4), call=call_repr("channel_shuffle", x, 4) + f"  ({layout} input)", seed=64)
+
+
+@pytest.mark.parametrize("shape", [(2, 12, 7), (2, 12, 3, 2, 5)], ids=["NCL", "NCDHW"])
+def test_accepts_other_trailing_dims(learner, shape):
+    x = random_tensor(shape, 69)
+    got = learner.channel_shuffle(x, 3)
+    assert_equal(got, reference(x, 3), call=call_repr("channel_shuffle", x, 3), seed=69)
 
 
 @pytest.mark.parametrize("dtype", [torch.int64, torch.bool, torch.float16], ids=["int64", "bool", "float16"])
@@ -128,13 +177,37 @@ def test_leaves_input_unchanged(learner):
 
 @pytest.mark.parametrize("shape, groups", [((2, 6, 3, 3), 4), ((1, 10, 2, 2), 3), ((2, 3, 4, 4), 2)])
 def test_rejects_channels_not_divisible_by_groups(learner, shape, groups):
+    # The message names groups and reports the number of channels that came.
     x = torch.zeros(shape)
-    assert_raises(ValueError, learner.channel_shuffle, x, groups, match="groups")
+    exc = assert_raises(ValueError, learner.channel_shuffle, x, groups, match=r"\bgroups\b")
+    assert_message_reports(exc, shape[1], call_repr("channel_shuffle", x, groups), "the number of channels")
 
 
+@pytest.mark.parametrize("fn", ["channel_shuffle", "channel_shuffle_nhwc"])
 @pytest.mark.parametrize("groups", [0, -2])
-def test_rejects_groups_below_one(learner, groups):
-    assert_raises(ValueError, learner.channel_shuffle, torch.zeros(1, 4, 2, 2), groups, match="groups")
+def test_rejects_groups_below_one(learner, fn, groups):
+    x = torch.zeros(1, 4, 2, 2) if fn == "channel_shuffle" else np.zeros((1, 2, 2, 4))
+    assert_raises(ValueError, getattr(learner, fn), x, groups, match=r"\bgroups\b", call=call_repr(fn, x, groups))
+
+
+@pytest.mark.parametrize("fn", ["channel_shuffle", "channel_shuffle_nhwc"])
+@pytest.mark.parametrize("groups", [True, 2.0, "2"], ids=["bool", "float", "str"])
+def test_rejects_groups_that_are_not_an_int(learner, fn, groups):
+    # True == 1 divides every channel count: it must still be refused (the docstring says so).
+    x = torch.zeros(1, 4, 2, 2) if fn == "channel_shuffle" else np.zeros((1, 2, 2, 4))
+    assert_raises(TypeError, getattr(learner, fn), x, groups, match=r"\bgroups\b", call=call_repr(fn, x, groups))
+
+
+@pytest.mark.parametrize("kind", ["ndarray", "list"])
+def test_rejects_x_that_is_not_a_tensor(learner, kind):
+    x = np.zeros((1, 4, 2, 2)) if kind == "ndarray" else np.zeros((1, 4, 2, 2)).tolist()
+    assert_raises(TypeError, learner.channel_shuffle, x, 2, match=r"\bx\b", call=f"channel_shuffle(a {kind}, 2)")
+
+
+@pytest.mark.parametrize("shape", [(6,), (2, 6)])
+def test_rejects_x_with_fewer_than_three_dims(learner, shape):
+    x = torch.zeros(shape)
+    assert_raises(ValueError, learner.channel_shuffle, x, 2, match=r"\bx\b")
 
 
 # ------------------------------------------------------------------------------------------- NHWC
@@ -172,13 +245,25 @@ def test_nhwc_accepts_non_contiguous_arrays(learner, layout):
     assert_close(got, reference_nhwc(x, 3), call=call, seed=71)
 
 
-def test_nhwc_one_group_leaves_the_order_and_returns_a_new_array(learner):
+@pytest.mark.parametrize("groups", [1, 6], ids=["one_group", "c_groups"])
+def test_nhwc_one_group_leaves_the_order_and_returns_a_new_array(learner, groups):
+    # NumPy's reshape returns a view whenever it can: with 1 or C groups the whole shuffle is one.
     x = random_array((2, 3, 5, 6), 72)
     before = x.copy()
-    got = learner.channel_shuffle_nhwc(x, 1)
-    assert_close(got, before, call=call_repr("channel_shuffle_nhwc", x, 1), seed=72)
+    got = learner.channel_shuffle_nhwc(x, groups)
+    assert_close(got, before, call=call_repr("channel_shuffle_nhwc", x, groups), seed=72)
     got += 1
-    assert_unchanged(before, x, name="x", call="channel_shuffle_nhwc(x, 1), then adding 1 to the result in place")
+    call = f"channel_shuffle_nhwc(x, {groups}) with C = 6, then adding 1 to the result in place"
+    assert_unchanged(before, x, name="x", call=call)
+
+
+@pytest.mark.parametrize("shape", [(12,), (5, 12), (2, 3, 2, 4, 12)], ids=["C", "NC", "NDHWC"])
+def test_nhwc_accepts_any_number_of_leading_dims(learner, shape):
+    x = random_array(shape, 75)
+    got = learner.channel_shuffle_nhwc(x, 4)
+    flat = x.reshape(-1, 1, 1, 12)
+    expected = reference_nhwc(flat, 4).reshape(shape)
+    assert_close(got, expected, call=call_repr("channel_shuffle_nhwc", x, 4), seed=75)
 
 
 def test_nhwc_leaves_input_unchanged(learner):
@@ -197,8 +282,19 @@ def test_nhwc_returns_a_numpy_array(learner):
 
 @pytest.mark.parametrize("shape, groups", [((2, 3, 3, 6), 4), ((1, 2, 2, 9), 2)])
 def test_nhwc_rejects_channels_not_divisible_by_groups(learner, shape, groups):
-    assert_raises(ValueError, learner.channel_shuffle_nhwc, np.zeros(shape), groups, match="groups")
+    x = np.zeros(shape)
+    exc = assert_raises(ValueError, learner.channel_shuffle_nhwc, x, groups, match=r"\bgroups\b")
+    assert_message_reports(exc, shape[-1], call_repr("channel_shuffle_nhwc", x, groups), "the number of channels")
 
 
 def test_nhwc_rejects_a_torch_tensor(learner):
-    assert_raises(TypeError, learner.channel_shuffle_nhwc, torch.zeros(1, 2, 2, 4), 2, match="x")
+    assert_raises(TypeError, learner.channel_shuffle_nhwc, torch.zeros(1, 2, 2, 4), 2, match=r"\bx\b")
+
+
+def test_nhwc_rejects_a_list(learner):
+    x = np.zeros((1, 2, 2, 4)).tolist()
+    assert_raises(TypeError, learner.channel_shuffle_nhwc, x, 2, match=r"\bx\b", call="channel_shuffle_nhwc(a list, 2)")
+
+
+def test_nhwc_rejects_a_zero_dim_array(learner):
+    assert_raises(ValueError, learner.channel_shuffle_nhwc, np.array(4.0), 1, match=r"\bx\b")

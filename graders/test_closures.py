@@ -4,6 +4,30 @@ Expected values come from ``itertools.count`` (the counter's documented twin), f
 here with ``math.fsum``, and from ``i * x``. Where the state lives is checked by looking at the functions:
 their ``__closure__`` cells must change as they are called, their ``__dict__`` must stay empty, they must be
 plain functions, and the learner module's globals must be the same before and after.
+
+Promises and the tests that hold them:
+- counter: start, start + step, ... like itertools.count -> test_counter_counts_like_itertools_count_starting_at_start,
+  test_counter_accepts_start_and_step_by_keyword
+- counter: the value types itertools.count gives (ints stay ints) ->
+  test_counter_values_have_the_types_itertools_count_gives
+- each factory call makes an independent function -> test_two_counters_do_not_share_their_count,
+  test_two_averagers_do_not_share_their_series
+- state in closure cells, plain functions -> test_counter_keeps_its_count_in_a_closure_cell,
+  test_averager_keeps_its_state_in_closure_cells, test_each_multiplier_closes_over_its_factor_and_takes_one_argument
+- no attributes on the function -> test_counter_sets_no_attributes_on_the_function,
+  test_averager_keeps_its_state_in_closure_cells
+- no module globals -> test_counting_leaves_the_module_globals_alone, test_averaging_leaves_the_module_globals_alone,
+  test_multipliers_do_not_change_the_module_globals
+- counter: TypeError naming start or step -> test_counter_rejects_non_numbers
+- bool refused (start, step, value, n) -> test_bool_is_refused_where_a_number_is_asked
+- averager: the mean so far, as a float -> test_averager_returns_the_mean_so_far,
+  test_averager_matches_running_mean_on_random_values, test_averager_returns_a_float_for_integers
+- averager: TypeError naming value, series unchanged -> test_averager_rejects_non_numbers_and_keeps_its_series,
+  test_bool_is_refused_where_a_number_is_asked
+- multipliers: the i-th multiplies by i (no late binding) -> test_each_multiplier_uses_its_own_factor
+- multipliers: a list of n, one argument each -> test_multipliers_are_a_list_of_n_functions,
+  test_each_multiplier_closes_over_its_factor_and_takes_one_argument
+- multipliers: TypeError / ValueError naming n -> test_multipliers_reject_bad_n
 """
 
 from __future__ import annotations
@@ -103,6 +127,23 @@ def test_counter_counts_like_itertools_count_starting_at_start(learner, args, ca
     assert_equal(got[0], expected[0], call=call + " — the first call returns start itself", what="first value")
 
 
+@pytest.mark.parametrize(
+    "args", [(), (5, 3), (-2, -4), (1.5, 0.25), (1, 0.5), (5, 2.0)], ids=lambda a: f"make_counter{tuple(a)!r}"
+)
+def test_counter_values_have_the_types_itertools_count_gives(learner, args):
+    # itertools.count(1, 0.5) gives 1 (the int start itself), then 1.5, 2.0, ...; ints stay ints.
+    got = counts(learner.make_counter(*args), 4)
+    expected = list(itertools.islice(itertools.count(*args), 4))
+    got_types = [type(v).__name__ for v in got]
+    expected_types = [type(v).__name__ for v in expected]
+    if got_types != expected_types:
+        raise AssertionError(
+            f"c = make_counter({', '.join(map(repr, args))}); [c() for _ in range(4)]\n"
+            f"  returned {got!r} of types {got_types}, expected {expected!r} of types {expected_types} "
+            "(as itertools.count: the first value is start itself, then previous + step)"
+        )
+
+
 def test_counter_accepts_start_and_step_by_keyword(learner):
     counter = learner.make_counter(step=10, start=-5)
     assert_equal(counts(counter, 4), [-5, 5, 15, 25], call="c = make_counter(step=10, start=-5); 4 calls")
@@ -158,7 +199,7 @@ def test_counting_leaves_the_module_globals_alone(learner):
 
 @pytest.mark.parametrize(
     "kwargs, match",
-    [({"start": "0"}, "start"), ({"step": None}, "step"), ({"start": 1, "step": [1]}, "step")],
+    [({"start": "0"}, r"\bstart\b"), ({"step": None}, r"\bstep\b"), ({"start": 1, "step": [1]}, r"\bstep\b")],
     ids=["start a string", "step None", "step a list"],
 )
 def test_counter_rejects_non_numbers(learner, kwargs, match):
@@ -238,7 +279,7 @@ def test_averaging_leaves_the_module_globals_alone(learner):
 def test_averager_rejects_non_numbers_and_keeps_its_series(learner):
     averager = learner.make_averager()
     averager(2)
-    assert_raises(TypeError, averager, "4", match="value", call="a = make_averager(); a(2); a('4')")
+    assert_raises(TypeError, averager, "4", match=r"\bvalue\b", call="a = make_averager(); a(2); a('4')")
     assert_close(averager(4), 3.0, call="a = make_averager(); a(2); a('4') raised; a(4)")
 
 
@@ -301,3 +342,17 @@ def test_multipliers_do_not_change_the_module_globals(learner):
 )
 def test_multipliers_reject_bad_n(learner, n, exc, match):
     assert_raises(exc, learner.make_multipliers, n, match=match)
+
+
+# ------------------------------------------------------------------------------------------- bool
+
+
+def test_bool_is_refused_where_a_number_is_asked(learner):
+    # bool is an int to Python (True + 1 == 2), so only a deliberate check refuses it, as the docstrings say.
+    assert_raises(TypeError, learner.make_counter, True, match=r"\bstart\b", call="make_counter(True)")
+    assert_raises(TypeError, learner.make_counter, 0, False, match=r"\bstep\b", call="make_counter(0, False)")
+    averager = learner.make_averager()
+    averager(4)
+    assert_raises(TypeError, averager, True, match=r"\bvalue\b", call="a = make_averager(); a(4); a(True)")
+    assert_close(averager(6), 5.0, call="a = make_averager(); a(4); a(True) raised; a(6)  (the series is unchanged)")
+    assert_raises(TypeError, learner.make_multipliers, True, match=r"\bn\b", call="make_multipliers(True)")

@@ -5,6 +5,36 @@ device, which computes shapes without arithmetic) to get output sizes and parame
 ``torch.utils.flop_counter.FlopCounterMode`` counts FLOPs (MACs = FLOPs / 2), and receptive fields are
 measured as the footprint of one output's gradient through a stack of all-positive ``nn.Conv1d`` layers.
 A few hand-worked cases (the interview's 3x3 depthwise convolution, ResNet's stem) complete them.
+
+Promises and the tests that hold them:
+- conv_output_size is nn.Conv's floor formula (not ceil, not round)
+  -> test_conv_output_size_matches_nn_conv_over_a_grid, test_conv_output_size_hand_worked
+- conv_output_size: kernel longer than the padded input, ValueError naming kernel
+  -> test_conv_output_size_rejects_kernel_longer_than_padded_input
+- conv_output_size: each argument checked, TypeError/ValueError naming it -> test_conv_output_size_rejects_bad_arguments
+- conv2d_params as nn.Conv2d (groups, pairs, bias) -> test_conv2d_params_matches_nn_conv2d
+- conv2d_params: bias counted by default -> test_conv2d_params_counts_a_bias_by_default
+- conv2d_params: channels not divisible by groups, ValueError naming groups
+  -> test_conv2d_params_rejects_channels_not_divisible_by_groups
+- conv2d_params: each argument checked (bias a bool), named -> test_conv2d_params_rejects_bad_arguments
+- conv2d_macs = FlopCounterMode / 2, bias not counted -> test_conv2d_macs_match_flop_counter
+- conv2d_macs defaults (stride 1, no padding, one group) -> test_conv2d_macs_defaults_to_stride_1_no_padding_one_group
+- conv2d_macs: groups, kernel too large, n, stride named -> test_conv2d_macs_rejects_bad_arguments
+- conv2d_macs: every other argument checked and named -> test_conv2d_macs_rejects_each_bad_argument_by_name
+- dwconv_cost: the interview's numbers, a dict of ints -> test_dwconv_cost_of_the_interview_case
+- dwconv_cost as nn.Conv2d(groups=c, padding=k // 2), FlopCounterMode
+  -> test_dwconv_cost_matches_nn_conv2d_and_flop_counter
+- dwconv_cost: keys in the order params, macs, flops -> test_dwconv_cost_keys_come_in_the_documented_order
+- dwconv_cost: kernel 3 and stride 1 by default -> test_dwconv_cost_defaults_to_a_3x3_kernel_with_stride_1
+- dwconv_cost: each argument checked and named -> test_dwconv_cost_rejects_bad_arguments
+- receptive_field: hand-worked stacks, 1 for none -> test_receptive_field_hand_worked
+- receptive_field: gradient footprint of random stacks -> test_receptive_field_matches_measured_gradient_footprint
+- three 3x3 see 7 with 27 C^2 weights -> test_three_3x3_convs_see_as_far_as_one_7x7_with_fewer_weights
+- receptive_field: malformed layers named -> test_receptive_field_rejects_malformed_layers
+- receptive_field: non-sequence and non-int values, TypeError
+  -> test_receptive_field_rejects_non_sequences_and_non_int_values
+- every function returns a Python int (not a float, not a NumPy int) -> assert_int in every value test
+- every function refuses a bool where an int is asked -> test_every_function_refuses_a_bool_for_an_int
 """
 
 from __future__ import annotations
@@ -94,8 +124,17 @@ def test_conv_output_size_matches_nn_conv_over_a_grid(learner):
         ((5, 3), {"dilation": 2}, 1),
         ((56, 3), {"padding": 1}, 56),
         ((10, 3), {"stride": 3, "padding": 1, "dilation": 2}, 3),
+        ((10, 3), {"stride": 2}, 4),
     ],
-    ids=["ResNet stem", "odd size stride 2", "floor not ceil", "dilation", "same padding", "all at once"],
+    ids=[
+        "ResNet stem",
+        "odd size stride 2",
+        "floor not ceil",
+        "dilation",
+        "same padding",
+        "all at once",
+        "floor not round",
+    ],
 )
 def test_conv_output_size_hand_worked(learner, args, kwargs, expected):
     got = learner.conv_output_size(*args, **kwargs)
@@ -104,8 +143,8 @@ def test_conv_output_size_hand_worked(learner, args, kwargs, expected):
 
 
 def test_conv_output_size_rejects_kernel_longer_than_padded_input(learner):
-    assert_raises(ValueError, learner.conv_output_size, 4, 7, padding=1, match="kernel")
-    assert_raises(ValueError, learner.conv_output_size, 5, 3, dilation=3, match="kernel")
+    assert_raises(ValueError, learner.conv_output_size, 4, 7, padding=1, match=r"\bkernel\b")
+    assert_raises(ValueError, learner.conv_output_size, 5, 3, dilation=3, match=r"\bkernel\b")
 
 
 @pytest.mark.parametrize(
@@ -122,7 +161,7 @@ def test_conv_output_size_rejects_kernel_longer_than_padded_input(learner):
     ids=["size 0", "kernel 0", "stride 0", "negative padding", "dilation 0", "float size", "float stride"],
 )
 def test_conv_output_size_rejects_bad_arguments(learner, args, kwargs, exc, match):
-    assert_raises(exc, learner.conv_output_size, *args, match=match, **kwargs)
+    assert_raises(exc, learner.conv_output_size, *args, match=rf"\b{match}\b", **kwargs)
 
 
 # --------------------------------------------------------------------------------------- conv2d_params
@@ -153,9 +192,36 @@ def test_conv2d_params_counts_a_bias_by_default(learner):
 
 
 def test_conv2d_params_rejects_channels_not_divisible_by_groups(learner):
-    assert_raises(ValueError, learner.conv2d_params, 10, 12, 3, groups=4, match="groups")
-    assert_raises(ValueError, learner.conv2d_params, 12, 10, 3, groups=4, match="groups")
-    assert_raises(ValueError, learner.conv2d_params, 0, 10, 3, match="in_channels")
+    assert_raises(ValueError, learner.conv2d_params, 10, 12, 3, groups=4, match=r"\bgroups\b")
+    assert_raises(ValueError, learner.conv2d_params, 12, 10, 3, groups=4, match=r"\bgroups\b")
+    assert_raises(ValueError, learner.conv2d_params, 0, 10, 3, match=r"\bin_channels\b")
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, exc, name",
+    [
+        ((8, 0, 3), {}, ValueError, "out_channels"),
+        ((8, 8, 0), {}, ValueError, "kernel"),
+        ((8, 8, (3, 0)), {}, ValueError, "kernel"),
+        ((8, 8, 3), {"groups": 0}, ValueError, "groups"),
+        ((8.0, 8, 3), {}, TypeError, "in_channels"),
+        ((8, 8, 3.0), {}, TypeError, "kernel"),
+        ((8, 8, 3), {"bias": 1}, TypeError, "bias"),
+        ((8, 8, 3), {"bias": None}, TypeError, "bias"),
+    ],
+    ids=[
+        "out_channels 0",
+        "kernel 0",
+        "kernel (3, 0)",
+        "groups 0",
+        "float in_channels",
+        "float kernel",
+        "bias 1",
+        "bias None",
+    ],
+)
+def test_conv2d_params_rejects_bad_arguments(learner, args, kwargs, exc, name):
+    assert_raises(exc, learner.conv2d_params, *args, match=rf"\b{name}\b", **kwargs)
 
 
 # --------------------------------------------------------------------------------------- conv2d_macs
@@ -189,10 +255,43 @@ def test_conv2d_macs_defaults_to_stride_1_no_padding_one_group(learner):
 
 
 def test_conv2d_macs_rejects_bad_arguments(learner):
-    assert_raises(ValueError, learner.conv2d_macs, 1, 10, 12, 8, 8, 3, groups=4, match="groups")
-    assert_raises(ValueError, learner.conv2d_macs, 1, 4, 4, 2, 8, 5, match="kernel")
+    assert_raises(ValueError, learner.conv2d_macs, 1, 10, 12, 8, 8, 3, groups=4, match=r"\bgroups\b")
+    assert_raises(ValueError, learner.conv2d_macs, 1, 4, 4, 2, 8, 5, match=r"\bkernel\b")
     assert_raises(ValueError, learner.conv2d_macs, 0, 4, 4, 8, 8, 3, match=r"\bn\b")
-    assert_raises(ValueError, learner.conv2d_macs, 1, 4, 4, 8, 8, 3, stride=0, match="stride")
+    assert_raises(ValueError, learner.conv2d_macs, 1, 4, 4, 8, 8, 3, stride=0, match=r"\bstride\b")
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, exc, name",
+    [
+        ((1, 4, 4, 0, 8, 1), {}, ValueError, "h"),
+        ((1, 4, 4, 8, 0, 1), {}, ValueError, "w"),
+        ((1, 0, 4, 8, 8, 3), {}, ValueError, "in_channels"),
+        ((1, 4, 0, 8, 8, 3), {}, ValueError, "out_channels"),
+        ((1, 4, 4, 8, 8, 0), {}, ValueError, "kernel"),
+        ((1, 4, 4, 8, 8, 3), {"padding": -1}, ValueError, "padding"),
+        ((1, 4, 4, 8, 8, 3), {"stride": (1, 0)}, ValueError, "stride"),
+        ((1, 4, 4, 8, 8, 3), {"groups": 0}, ValueError, "groups"),
+        ((1, 4, 4, 8.0, 8, 3), {}, TypeError, "h"),
+        ((1, 4, 4, 8, 8, 3), {"padding": 1.5}, TypeError, "padding"),
+        ((1, 4, 4, 8, 8, (3, 3.0)), {}, TypeError, "kernel"),
+    ],
+    ids=[
+        "h 0",
+        "w 0",
+        "in_channels 0",
+        "out_channels 0",
+        "kernel 0",
+        "negative padding",
+        "stride (1, 0)",
+        "groups 0",
+        "float h",
+        "float padding",
+        "float in a kernel pair",
+    ],
+)
+def test_conv2d_macs_rejects_each_bad_argument_by_name(learner, args, kwargs, exc, name):
+    assert_raises(exc, learner.conv2d_macs, *args, match=rf"\b{name}\b", **kwargs)
 
 
 # --------------------------------------------------------------------------------------- dwconv_cost
@@ -208,6 +307,44 @@ def test_dwconv_cost_of_the_interview_case(learner):
     assert_equal(sorted(got), ["flops", "macs", "params"], call=call, what="keys")
     for key in ("params", "macs", "flops"):
         assert_int(got[key], expected[key], call, what=key)
+
+
+def test_dwconv_cost_keys_come_in_the_documented_order(learner):
+    got = learner.dwconv_cost(2, 8, 9, 7, kernel=3, stride=2)
+    call = "dwconv_cost(2, 8, 9, 7, kernel=3, stride=2)"
+    if not isinstance(got, dict):
+        raise AssertionError(f"{call}\n  returned {type(got).__name__}, expected a dict with params, macs, flops")
+    assert_equal(list(got), ["params", "macs", "flops"], call=call, what="keys, in order")
+
+
+def test_dwconv_cost_defaults_to_a_3x3_kernel_with_stride_1(learner):
+    # 2 x 4 x 7 x 5, 3x3 depthwise, stride 1, padding 1: 36 weights, each used at 7 * 5 positions per image.
+    got = learner.dwconv_cost(2, 4, 7, 5)
+    expected = {"params": 36, "macs": 2 * 36 * 35, "flops": 2 * 2 * 36 * 35}
+    call = "dwconv_cost(2, 4, 7, 5)"
+    if not isinstance(got, dict) or set(got) != set(expected):
+        raise AssertionError(f"{call}\n  returned {got!r}, expected a dict with keys params, macs, flops")
+    for key in ("params", "macs", "flops"):
+        assert_int(got[key], expected[key], call, what=key)
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, exc, name",
+    [
+        ((0, 4, 8, 8), {}, ValueError, "n"),
+        ((1, 0, 8, 8), {}, ValueError, "c"),
+        ((1, 4, 0, 8), {}, ValueError, "h"),
+        ((1, 4, 8, 0), {}, ValueError, "w"),
+        ((1, 4, 8, 8), {"kernel": 0}, ValueError, "kernel"),
+        ((1, 4, 8, 8), {"stride": 0}, ValueError, "stride"),
+        ((1, 4.0, 8, 8), {}, TypeError, "c"),
+        ((1, 4, 8, 8), {"kernel": 3.0}, TypeError, "kernel"),
+        ((1, 4, 8, 8), {"stride": 1.0}, TypeError, "stride"),
+    ],
+    ids=["n 0", "c 0", "h 0", "w 0", "kernel 0", "stride 0", "float c", "float kernel", "float stride"],
+)
+def test_dwconv_cost_rejects_bad_arguments(learner, args, kwargs, exc, name):
+    assert_raises(exc, learner.dwconv_cost, *args, match=rf"\b{name}\b", **kwargs)
 
 
 DW_CASES = [
@@ -298,4 +435,27 @@ def test_three_3x3_convs_see_as_far_as_one_7x7_with_fewer_weights(learner):
     ids=["one value", "four values", "kernel 0", "stride 0", "dilation 0", "bare int"],
 )
 def test_receptive_field_rejects_malformed_layers(learner, layers):
-    assert_raises((ValueError, TypeError), learner.receptive_field, layers, match="layers")
+    assert_raises((ValueError, TypeError), learner.receptive_field, layers, match=r"\blayers\b")
+
+
+@pytest.mark.parametrize(
+    "layers", [3, None, [(3.0, 1)], [(3, 1), (3, 1, 2.0)]], ids=["an int", "None", "float kernel", "float dilation"]
+)
+def test_receptive_field_rejects_non_sequences_and_non_int_values(learner, layers):
+    assert_raises(TypeError, learner.receptive_field, layers, match=r"\blayers\b")
+
+
+BOOL_CALLS = {
+    "conv_output_size": ("conv_output_size", (8, True), {}),
+    "conv2d_params": ("conv2d_params", (4, 4, 3), {"groups": True}),
+    "conv2d_macs": ("conv2d_macs", (1, 4, 4, 8, 8, 3), {"stride": True}),
+    "dwconv_cost": ("dwconv_cost", (1, 4, 8, 8), {"stride": True}),
+    "receptive_field": ("receptive_field", ([(3, 1), (3, True)],), {}),
+}
+
+
+@pytest.mark.parametrize("case", list(BOOL_CALLS))
+def test_every_function_refuses_a_bool_for_an_int(learner, case):
+    # bool is a subclass of int, and True would quietly count as 1: the docstring says it is refused.
+    name, args, kwargs = BOOL_CALLS[case]
+    assert_raises(TypeError, getattr(learner, name), *args, **kwargs)

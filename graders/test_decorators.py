@@ -3,6 +3,42 @@
 Expected values are counted here: the decorated functions record their own calls, a fake ``time.sleep``
 records every wait, and the durations ``timed`` reports are checked against the time measured inside the
 function (a lower bound) and around the call (an upper bound).
+
+Promises and the tests that hold them:
+- timed: returns fn's result with the same arguments -> test_timed_passes_arguments_through_and_returns_the_result
+- timed: one float per call, in seconds, in call order -> test_timed_records_each_duration_in_seconds
+  (the clock itself is not checked: the docstring says so)
+- timed: a call that raises is recorded, its exception unchanged ->
+  test_timed_records_a_call_that_raises_and_lets_the_exception_through
+- each decorated function has its own state -> test_two_timed_functions_keep_separate_lists,
+  test_two_memoized_functions_keep_separate_caches
+- __name__, __doc__, __wrapped__ -> test_timed_keeps_name_doc_and_wrapped, test_retry_keeps_name_doc_and_wrapped,
+  test_memoize_keeps_name_doc_and_wrapped
+- not callable -> TypeError naming fn -> test_decorators_reject_what_is_not_callable
+- retry: at most times attempts, the first result returned -> test_retry_makes_at_most_times_attempts
+- retry: the same arguments each attempt -> test_retry_passes_the_same_arguments_to_every_attempt
+- retry: the last attempt's exception itself -> test_retry_reraises_the_exception_of_the_last_attempt
+- retry: only the listed exceptions (subclasses included, one class or a tuple; default Exception) ->
+  test_retry_does_not_retry_exceptions_that_are_not_listed, test_retry_retries_subclasses_of_listed_exceptions,
+  test_retry_accepts_a_single_exception_class, test_retry_by_default_does_not_retry_base_exceptions
+- retry: time.sleep(delay) between attempts only; delay 0 does not wait ->
+  test_retry_sleeps_delay_between_attempts_only, test_retry_with_no_delay_does_not_wait
+- retry: ValueError for times < 1 or delay < 0, from retry(...) itself, naming it ->
+  test_retry_rejects_fewer_than_one_attempt_when_made, test_retry_rejects_bad_arguments_when_made
+- retry: TypeError for times, delay, exceptions of the wrong type, naming it ->
+  test_retry_rejects_bad_arguments_when_made
+- retry: bool refused for times and delay, delay must be a number -> test_retry_refuses_bool_and_non_numbers
+- memoize: one call of fn per distinct arguments -> test_memoize_calls_fn_once_per_distinct_arguments
+- memoize: keyword arguments by name, in any order -> test_memoize_keys_on_keyword_arguments,
+  test_memoize_ignores_the_order_keywords_are_written_in
+- memoize: positional and keyword are different keys -> test_memoize_treats_positional_and_keyword_as_different_keys
+- memoize: equal arguments share an entry (1 and 1.0) -> test_memoize_shares_an_entry_between_equal_arguments
+- memoize: None is cached, exceptions are not -> test_memoize_caches_a_none_result,
+  test_memoize_does_not_cache_exceptions
+- memoize: no size limit -> test_memoize_has_no_size_limit
+- memoize: cache_clear() empties this cache, returns None -> test_memoize_cache_clear_empties_the_cache
+- memoize: unhashable arguments raise TypeError before fn runs ->
+  test_memoize_rejects_unhashable_arguments_before_calling_fn
 """
 
 from __future__ import annotations
@@ -270,21 +306,37 @@ def test_retry_keeps_name_doc_and_wrapped(learner):
 @pytest.mark.points(2)
 @pytest.mark.parametrize("times", [0, -1])
 def test_retry_rejects_fewer_than_one_attempt_when_made(learner, times):
-    assert_raises(ValueError, learner.retry, times, match="times", call=f"retry({times})")
+    assert_raises(ValueError, learner.retry, times, match=r"\btimes\b", call=f"retry({times})")
 
 
 @pytest.mark.parametrize(
     "args, kwargs, exc, match",
     [
-        ((2.5,), {}, TypeError, "times"),
-        ((3,), {"delay": -1.0}, ValueError, "delay"),
-        ((3,), {"exceptions": "ValueError"}, TypeError, "exceptions"),
-        ((3,), {"exceptions": (ValueError, 3)}, TypeError, "exceptions"),
+        ((2.5,), {}, TypeError, r"\btimes\b"),
+        ((3,), {"delay": -1.0}, ValueError, r"\bdelay\b"),
+        ((3,), {"exceptions": "ValueError"}, TypeError, r"\bexceptions\b"),
+        ((3,), {"exceptions": (ValueError, 3)}, TypeError, r"\bexceptions\b"),
     ],
     ids=["times a float", "negative delay", "exceptions a string", "exceptions holds a non-class"],
 )
 def test_retry_rejects_bad_arguments_when_made(learner, args, kwargs, exc, match):
     assert_raises(exc, learner.retry, *args, match=match, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, match",
+    [
+        ((True,), {}, r"\btimes\b"),
+        ((3,), {"delay": True}, r"\bdelay\b"),
+        ((3,), {"delay": "0.5"}, r"\bdelay\b"),
+        ((3,), {"delay": None}, r"\bdelay\b"),
+    ],
+    ids=["times True", "delay True", "delay a string", "delay None"],
+)
+def test_retry_refuses_bool_and_non_numbers(learner, args, kwargs, match):
+    # bool is an int to Python (True == 1), so only a deliberate check refuses it, as the docstring says.
+    shown = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+    assert_raises(TypeError, learner.retry, *args, match=match, call=f"retry({shown})", **kwargs)
 
 
 # ------------------------------------------------------------------------------------------- memoize
@@ -358,6 +410,29 @@ def test_memoize_treats_positional_and_keyword_as_different_keys(learner):
     )
 
 
+def test_memoize_shares_an_entry_between_equal_arguments(learner):
+    # As dictionary keys do: 1 == 1.0 and hash(1) == hash(1.0), so f(1.0) finds f(1)'s result.
+    rec, rec_log = make_recorder()
+    f = learner.memoize(rec)
+    first = f(1, b=2)
+    second = f(1.0, b=2.0)
+    call = "f = memoize(g); f(1, b=2); f(1.0, b=2.0)"
+    assert_equal(len(rec_log.calls), 1, call=call, what="calls of g (equal arguments share an entry, as dict keys do)")
+    if second is not first:
+        raise AssertionError(f"{call}\n  the second call did not return the result cached for f(1, b=2)")
+
+
+def test_memoize_has_no_size_limit(learner):
+    rec, rec_log = make_recorder()
+    f = learner.memoize(rec)
+    for x in range(3000):
+        f(x)
+    for x in range(3000):
+        f(x)
+    call = "f = memoize(g); f(x) for x in range(3000), twice"
+    assert_equal(len(rec_log.calls), 3000, call=call, what="calls of g (the cache has no size limit: nothing evicted)")
+
+
 def test_memoize_caches_a_none_result(learner):
     rec, rec_log = make_recorder(value=None, use_value=True)
     f = learner.memoize(rec)
@@ -415,4 +490,4 @@ def test_memoize_keeps_name_doc_and_wrapped(learner):
 
 @pytest.mark.parametrize("decorator", ["timed", "memoize"])
 def test_decorators_reject_what_is_not_callable(learner, decorator):
-    assert_raises(TypeError, getattr(learner, decorator), 42, match="fn", call=f"{decorator}(42)")
+    assert_raises(TypeError, getattr(learner, decorator), 42, match=r"\bfn\b", call=f"{decorator}(42)")

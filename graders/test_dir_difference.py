@@ -13,6 +13,36 @@ The 200,000-file test runs on a tree pair built once per session (on the memory-
 there is one, else under pytest's temporary folder) and removed when the session ends. The build happens in
 that test's set-up and the removal in its teardown (it is last in the file), both outside its timeout, which
 times the learner's call alone; an answer that fails on a one-file tree fails without the build.
+
+"Reading stops at the first difference" is measured with the kernel's count of bytes this process read
+(``rchar`` in ``/proc/self/io``, Linux), whatever route the answer reads by; two sparse files of 512 MiB
+cost nothing to make.
+
+Promises and the tests that hold them:
+- the regular files only larger has -> test_dir_difference_finds_the_files_only_the_larger_tree_has,
+  test_dir_difference_reports_every_file_of_a_folder_missing_from_the_smaller_tree
+- a set of relative POSIX str paths, no leading "./" -> test_dir_difference_returns_relative_posix_paths_as_strings
+- str and os.PathLike folders -> test_dir_difference_accepts_str_and_path, test_changed_files_accepts_str_and_path
+- whole relative paths, not names -> test_dir_difference_compares_whole_paths_not_file_names
+- identical trees, files only smaller has -> test_dir_difference_of_identical_trees_is_empty,
+  test_dir_difference_ignores_files_only_the_smaller_tree_has
+- links neither followed nor reported -> test_dir_difference_neither_follows_nor_reports_symbolic_links
+- a link or folder in smaller does not count as the file ->
+  test_dir_difference_does_not_count_a_link_in_the_smaller_tree_as_the_file,
+  test_dir_difference_does_not_count_a_folder_as_a_file
+- folders and other non-regular files are not reported -> test_dir_difference_does_not_report_folders,
+  test_dir_difference_does_not_report_a_named_pipe
+- no file opened -> test_dir_difference_reads_no_file_contents
+- trees unchanged -> test_dir_difference_leaves_both_trees_unchanged, test_changed_files_leaves_both_trees_unchanged
+- 200,000 files at about the cost of one listing (a set, not a list) ->
+  test_dir_difference_of_200000_files_costs_about_one_listing
+- missing folder -> FileNotFoundError naming it (both functions) -> test_missing_folders_raise_file_not_found
+- a file -> NotADirectoryError naming it (both functions) -> test_a_file_instead_of_a_folder_raises_not_a_directory
+- changed_files: regular files in both whose bytes differ -> test_changed_files_finds_pairs_whose_bytes_differ,
+  test_changed_files_reads_bytes_when_sizes_and_times_agree, test_changed_files_ignores_files_only_one_tree_has
+- sizes first, only equal-size pairs opened -> test_changed_files_opens_only_pairs_of_equal_size
+- reading stops at the first difference -> test_changed_files_stops_reading_at_the_first_difference
+- links neither followed nor opened -> test_changed_files_neither_follows_nor_opens_symbolic_links
 """
 
 from __future__ import annotations
@@ -415,6 +445,45 @@ def test_changed_files_neither_follows_nor_opens_symbolic_links(learner, tmp_pat
     if bad:
         raise AssertionError(f"{c}\n  opened {bad}: a link is not a regular file; neither follow nor open it")
     assert_equal(got, set(), call=c)
+
+
+def test_changed_files_accepts_str_and_path(learner, pairs):
+    larger, smaller = pairs
+    got = learner.changed_files(str(larger), str(smaller))
+    assert_equal(got, CHANGED, call=f"changed_files({str(larger)!r}, {str(smaller)!r})  (folders given as str)")
+
+
+def _bytes_read_by_this_process() -> int:
+    for line in Path("/proc/self/io").read_text().splitlines():
+        if line.startswith("rchar:"):
+            return int(line.split()[1])
+    raise LookupError("no rchar line in /proc/self/io")
+
+
+def test_changed_files_stops_reading_at_the_first_difference(learner, tmp_path):
+    # Two sparse files of 512 MiB that differ in their first byte: a chunked comparison reads a chunk of
+    # each (filecmp reads 8 KiB, the reference 1 MiB); reading both in full reads 1 GiB (0.5-1 s here).
+    # The count is the kernel's, so any route (open, os.read, pathlib, filecmp) is measured.
+    if not Path("/proc/self/io").is_file():
+        pytest.skip("needs /proc/self/io (Linux) to count the bytes read")
+    size = 512 * 1024**2
+    larger = write_tree(tmp_path / "big", {"huge.bin": b"A", "same.jpg": b"s"})
+    smaller = write_tree(tmp_path / "small", {"huge.bin": b"B", "same.jpg": b"s"})
+    for root in (larger, smaller):
+        os.truncate(root / "huge.bin", size)
+        if os.stat(root / "huge.bin").st_blocks * 512 > 16 * 1024**2:
+            pytest.skip("this file system does not keep sparse files sparse")
+    c = call("changed_files", larger, smaller) + "  (two files of 512 MiB that differ in their first byte)"
+    before = _bytes_read_by_this_process()
+    got = learner.changed_files(larger, smaller)
+    read = _bytes_read_by_this_process() - before
+    assert_equal(got, {"huge.bin"}, call=c)
+    limit = 256 * 1024**2
+    if read > limit:
+        raise AssertionError(
+            f"{c}\n  read {read / 1024**2:,.0f} MiB, expected well under {limit // 1024**2} MiB: compare the files "
+            "chunk by chunk and stop at the first chunk that differs, instead of reading them whole"
+        )
 
 
 def test_changed_files_leaves_both_trees_unchanged(learner, pairs):

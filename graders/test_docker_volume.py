@@ -5,11 +5,46 @@ Expected values are tables of real ``docker run`` specs worked out by hand from 
 type defaulting to volume), the errors Docker itself gives for the same specs, and round trips:
 ``to_docker_args`` output is read back both by a small reference parser written here and by the learner's
 own ``parse_mount``.
+
+Promises and the tests that hold them:
+- -v: a path source (/, . or ~) is a bind mount, kept unexpanded -> test_parse_volume_reads_real_specs[bind mounts]
+- -v: any other source is a named volume -> test_parse_volume_reads_real_specs[named volumes]
+- -v: DST alone is an anonymous volume (source None) -> test_parse_volume_reads_real_specs[anonymous volume]
+- -v: ro is read-only, rw (the default) read-write -> test_parse_volume_reads_real_specs[ro and rw]
+- -v: errors name the part at fault (target, source, options, spec), Windows drives refused ->
+  test_parse_volume_rejects_bad_specs
+- volume names match [A-Za-z0-9][A-Za-z0-9_.-]+ (two characters at least) ->
+  test_parse_volume_rejects_bad_specs[volume name rules], test_parse_mount_rejects_bad_specs[volume name rules]
+- TypeError naming spec when it is not a string -> test_parse_volume_rejects_what_is_not_a_string,
+  test_parse_mount_rejects_what_is_not_a_string
+- --mount: key aliases, type defaulting to volume, anonymous volumes -> test_parse_mount_reads_real_specs
+- --mount: readonly/ro alone or =true|1|t|false|0|f in any case -> test_parse_mount_reads_real_specs[readonly forms],
+  test_parse_mount_reads_real_specs[readonly t and f]
+- --mount: any field order, keys and type in any case, last value wins ->
+  test_parse_mount_reads_real_specs[order, case and repeats]
+- --mount: last value wins across aliases (src after source) ->
+  test_parse_mount_reads_real_specs[repeats through aliases]
+- --mount: errors name the part or key at fault -> test_parse_mount_rejects_bad_specs
+- a message names the part in its own words, not by quoting the whole spec -> assert_raises_naming in every
+  rejection test
+- both syntaxes give the same Mount -> test_both_syntaxes_give_the_same_mount
+- to_docker_args: two items per mount, --mount SPEC that reads back ->
+  test_to_docker_args_writes_one_mount_flag_per_mount, test_to_docker_args_round_trips_through_parse_mount
+- to_docker_args: the documented text (type=,source=,target=[,readonly], no source= when anonymous) ->
+  test_to_docker_args_writes_the_documented_spec_text
+- to_docker_args: any iterable, empty gives [] -> test_to_docker_args_accepts_a_generator,
+  test_to_docker_args_of_no_mounts_is_empty
+- to_docker_args: TypeError naming mounts (not iterable, a single Mount, not a Mount) ->
+  test_to_docker_args_rejects_mounts_that_are_not_iterable, test_to_docker_args_rejects_what_is_not_a_mount
+- to_docker_args: TypeError naming read_only unless a bool -> test_to_docker_args_rejects_a_read_only_that_is_not_a_bool
+- to_docker_args: ValueError naming the field for what parse_mount would refuse ->
+  test_to_docker_args_rejects_mounts_it_cannot_write, test_to_docker_args_rejects_a_comma_in_the_target
 """
 
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -44,39 +79,51 @@ VOLUME_SPECS = {
     ],
 }
 
-# (spec, what the message must mention (a regular expression, any case), what is wrong), grouped by the part
-# at fault. The docstrings promise that a message names the part at fault (spec, source, target, options or
-# the --mount key); "empty" and "windows" are accepted too, as plain-language names of what is wrong.
+# (spec, what the message must name (a regular expression, any case, matched as a word), what is wrong),
+# grouped by the part at fault. The docstrings promise that a message names the part at fault (spec, source,
+# target, options or the --mount key), not merely by quoting the spec; an empty spec or field may be called
+# "empty" and a Windows path "Windows" instead.
+SPEC = r"\bspec\b"
+EMPTY_OR_SPEC = r"\bempty\b|\bspec\b"
+WINDOWS_OR_SPEC = r"\bwindows\b|\bspec\b"
 VOLUME_ERRORS = {
     "target": [
-        ("pgdata:data", "target", "relative target"),
-        ("data", "target", "relative anonymous target"),
-        ("/data:ro", "target", "mode without a source"),
-        ("/srv/data:/", "target", "target is the root"),
+        ("pgdata:data", r"\btarget\b", "relative target"),
+        ("data", r"\btarget\b", "relative anonymous target"),
+        ("/data:ro", r"\btarget\b", "mode without a source"),
+        ("/srv/data:/", r"\btarget\b", "target is the root"),
     ],
     "source": [
-        (":/data", "source", "empty source"),
-        ("my volume:/data", "source", "space in a volume name"),
-        ("$HOME:/data", "source", "neither a path nor a name"),
+        (":/data", r"\bsource\b", "empty source"),
+        ("my volume:/data", r"\bsource\b", "space in a volume name"),
+        ("$HOME:/data", r"\bsource\b", "neither a path nor a name"),
+    ],
+    # [A-Za-z0-9][A-Za-z0-9_.-]+ : at least two characters, the first a letter or digit. (A one-letter name
+    # before ":/" reads as a Windows drive, so the one-character case here is a digit.)
+    "volume name rules": [
+        ("7:/data", r"\bsource\b", "one-character volume name"),
+        ("_cache:/data", r"\bsource\b", "name starting with _"),
+        ("-v1:/data", r"\bsource\b", "name starting with -"),
     ],
     "options": [
-        ("/a:/b:rx", "option", "unknown option"),
-        ("/a:/b:z", "option", "SELinux label, not supported"),
-        ("/a:/b:nocopy", "option", "nocopy, not supported"),
-        ("/a:/b:ro,rw", "option", "two access modes"),
-        ("/a:/b:ro,ro", "option", "ro twice"),
-        ("/a:/b:", "option", "empty options"),
+        ("/a:/b:rx", r"\boptions?\b", "unknown option"),
+        ("/a:/b:z", r"\boptions?\b", "SELinux label, not supported"),
+        ("/a:/b:nocopy", r"\boptions?\b", "nocopy, not supported"),
+        ("/a:/b:rshared", r"\boptions?\b", "propagation, not supported"),
+        ("/a:/b:ro,rw", r"\boptions?\b", "two access modes"),
+        ("/a:/b:ro,ro", r"\boptions?\b", "ro twice"),
+        ("/a:/b:", r"\boptions?\b", "empty options"),
     ],
     "spec": [
-        ("", "empty|spec", "empty spec"),
-        ("/a:/b:ro:extra", "spec", "four parts"),
+        ("", EMPTY_OR_SPEC, "empty spec"),
+        ("/a:/b:ro:extra", SPEC, "four parts"),
     ],
     # parse_volume's docstring lists a Windows drive under spec; a message about the source "C" (the drive
     # letter read as a volume name) blames the wrong part.
     "windows": [
-        ("C:\\data:/data", "windows|spec", "Windows path with backslash"),
-        ("C:/data:/data", "windows|spec", "Windows path with slash"),
-        ("d:\\x\\y:/y:ro", "windows|spec", "lower-case drive letter"),
+        ("C:\\data:/data", WINDOWS_OR_SPEC, "Windows path with backslash"),
+        ("C:/data:/data", WINDOWS_OR_SPEC, "Windows path with slash"),
+        ("d:\\x\\y:/y:ro", WINDOWS_OR_SPEC, "lower-case drive letter"),
     ],
 }
 
@@ -109,38 +156,56 @@ MOUNT_SPECS = {
         ("Type=BIND,Source=/a,Target=/b", ("bind", "/a", "/b", False), "keys and type in another case"),
         ("type=bind,source=/a,target=/b,readonly,readonly=false", ("bind", "/a", "/b", False), "last value wins"),
     ],
+    "readonly t and f": [
+        ("type=bind,source=/a,target=/b,readonly=t", ("bind", "/a", "/b", True), "readonly=t"),
+        ("type=bind,source=/a,target=/b,ro=F", ("bind", "/a", "/b", False), "ro=F"),
+        ("type=bind,source=/a,target=/b,ro,readonly=f", ("bind", "/a", "/b", False), "readonly=f after ro"),
+    ],
+    # "A key given twice keeps its last value": an alias is the same key.
+    "repeats through aliases": [
+        ("type=bind,source=/a,src=/c,target=/b", ("bind", "/c", "/b", False), "src after source"),
+        ("type=bind,src=/a,source=/c,target=/b", ("bind", "/c", "/b", False), "source after src"),
+        ("type=bind,source=/a,target=/x,dst=/y", ("bind", "/a", "/y", False), "dst after target"),
+        ("destination=/x,target=/y,source=v1", ("volume", "v1", "/y", False), "target after destination"),
+        ("type=bind,source=/a,target=/b,readonly,ro=0", ("bind", "/a", "/b", False), "ro=0 after readonly"),
+    ],
 }
 
 MOUNT_ERRORS = {
     "target": [
-        ("type=bind,source=/a", "target", "no target"),
-        ("type=volume,source=pgdata", "target", "no target for a volume"),
-        ("type=bind,source=/a,target=rel", "target", "relative target"),
-        ("type=bind,source=/a,target=/", "target", "root target"),
-        ("type=bind,source=/a,target", "target", "target without a value"),
+        ("type=bind,source=/a", r"\btarget\b", "no target"),
+        ("type=volume,source=pgdata", r"\btarget\b", "no target for a volume"),
+        ("type=bind,source=/a,target=rel", r"\btarget\b", "relative target"),
+        ("type=bind,source=/a,target=/", r"\btarget\b", "root target"),
+        ("type=bind,source=/a,target", r"\btarget\b", "target without a value"),
     ],
     "source": [
-        ("type=bind,target=/data", "source", "bind without a source"),
-        ("type=bind,source=data,target=/b", "source", "bind source is a name"),
-        ("type=volume,source=/srv/data,target=/b", "source", "volume source is a path"),
-        ("type=bind,source=,target=/b", "source", "empty value"),
-        ("type=bind,source=C:\\data,target=/data", "source", "Windows source"),
+        ("type=bind,target=/data", r"\bsource\b", "bind without a source"),
+        ("type=bind,source=data,target=/b", r"\bsource\b", "bind source is a name"),
+        ("type=volume,source=/srv/data,target=/b", r"\bsource\b", "volume source is a path"),
+        ("type=bind,source=,target=/b", r"\bsource\b", "empty value"),
+        ("type=bind,source=C:\\data,target=/data", r"\bsource\b", "Windows source"),
+    ],
+    "volume name rules": [
+        ("type=volume,source=v,target=/b", r"\bsource\b", "one-character volume name"),
+        ("src=.hidden-not-a-path,dst=/b,type=volume", r"\bsource\b|\bsrc\b", "a path given as a volume"),
+        ("type=volume,source=_v1,target=/b", r"\bsource\b", "name starting with _"),
     ],
     "type and readonly values": [
-        ("type=tmpfs,target=/t", "type", "tmpfs"),
-        ("type=npipe,source=/a,target=/b", "type", "npipe"),
-        ("type=bind,source=/a,target=/b,readonly=yes", "readonly", "readonly=yes"),
-        ("type=bind,source=/a,target=/b,ro=2", "ro", "ro=2"),
+        ("type=tmpfs,target=/t", r"\btype\b", "tmpfs"),
+        ("type=npipe,source=/a,target=/b", r"\btype\b", "npipe"),
+        ("type=bind,source=/a,target=/b,readonly=yes", r"\breadonly\b", "readonly=yes"),
+        ("type=bind,source=/a,target=/b,ro=2", r"\bro\b", "ro=2"),
     ],
     "keys": [
-        ("type=bind,source=/a,target=/b,bind-propagation=rshared", "bind-propagation", "unsupported Docker key"),
-        ("type=volume,source=v1,target=/b,volume-driver=local", "volume-driver", "unsupported Docker key"),
-        ("type=bind,source=/a,target=/b,colour=red", "colour", "unknown key"),
+        ("type=bind,source=/a,target=/b,bind-propagation=rshared", r"\bbind-propagation\b", "unsupported Docker key"),
+        ("type=volume,source=v1,target=/b,volume-driver=local", r"\bvolume-driver\b", "unsupported Docker key"),
+        ("type=bind,source=/a,target=/b,colour=red", r"\bcolour\b", "unknown key"),
     ],
     "empty spec or fields": [
-        ("", "empty|spec", "empty spec"),
-        ("type=bind,source=/a,target=/b,", "empty|spec", "trailing comma"),
-        ("type=bind,,source=/a,target=/b", "empty|spec", "two commas in a row"),
+        ("", EMPTY_OR_SPEC, "empty spec"),
+        ("type=bind,source=/a,target=/b,", EMPTY_OR_SPEC, "trailing comma"),
+        ("type=bind,,source=/a,target=/b", EMPTY_OR_SPEC, "two commas in a row"),
     ],
 }
 
@@ -166,6 +231,23 @@ def check_mount(learner, got, expected: tuple, call: str) -> None:
     if not isinstance(got.read_only, bool):
         raise AssertionError(
             f"{call}\n  read_only is {type(got.read_only).__name__} {got.read_only!r}, expected a bool"
+        )
+
+
+def assert_raises_naming(exc_type, fn, arg, pattern: str, *, call: str, quoted=None) -> None:
+    """``fn(arg)`` raises ``exc_type`` whose message matches ``pattern`` outside any quotation of ``quoted``
+    (the whole spec or mount, which names every part and so says nothing about which one is at fault)."""
+    exc = assert_raises(exc_type, fn, arg, call=call)
+    message = str(exc)
+    rest = message
+    for text in [quoted] if isinstance(quoted, str) else list(quoted or []):
+        if text:
+            rest = rest.replace(repr(repr(text)), " ").replace(repr(text), " ").replace(text, " ")
+    if not re.search(pattern, rest, flags=re.IGNORECASE):
+        wanted = " or ".join(repr(w) for w in re.findall(r"\\b([^\\|]+?)\\b", pattern)) or repr(pattern)
+        raise AssertionError(
+            f"{call}\n  raised {type(exc).__name__}({message!r}), as it should, but the message should name "
+            f"{wanted} (the part at fault) in its own words: quoting the whole spec does not say which part is wrong"
         )
 
 
@@ -217,12 +299,13 @@ def test_parse_volume_reads_real_specs(learner, group):
 @pytest.mark.parametrize("group", list(VOLUME_ERRORS))
 def test_parse_volume_rejects_bad_specs(learner, group):
     for spec, match, case in VOLUME_ERRORS[group]:
-        assert_raises(ValueError, learner.parse_volume, spec, match=match, call=f"parse_volume({spec!r})  [{case}]")
+        call = f"parse_volume({spec!r})  [{case}]"
+        assert_raises_naming(ValueError, learner.parse_volume, spec, match, call=call, quoted=spec)
 
 
 def test_parse_volume_rejects_what_is_not_a_string(learner):
     for spec in (None, b"/a:/b", ["/a", "/b"]):
-        assert_raises(TypeError, learner.parse_volume, spec, match="spec", call=f"parse_volume({spec!r})")
+        assert_raises_naming(TypeError, learner.parse_volume, spec, SPEC, call=f"parse_volume({spec!r})")
 
 
 # ------------------------------------------------------------------------------------------- --mount
@@ -238,12 +321,13 @@ def test_parse_mount_reads_real_specs(learner, group):
 @pytest.mark.parametrize("group", list(MOUNT_ERRORS))
 def test_parse_mount_rejects_bad_specs(learner, group):
     for spec, match, case in MOUNT_ERRORS[group]:
-        assert_raises(ValueError, learner.parse_mount, spec, match=match, call=f"parse_mount({spec!r})  [{case}]")
+        call = f"parse_mount({spec!r})  [{case}]"
+        assert_raises_naming(ValueError, learner.parse_mount, spec, match, call=call, quoted=spec)
 
 
 def test_parse_mount_rejects_what_is_not_a_string(learner):
     for spec in (42, None, b"target=/b"):
-        assert_raises(TypeError, learner.parse_mount, spec, match="spec", call=f"parse_mount({spec!r})")
+        assert_raises_naming(TypeError, learner.parse_mount, spec, SPEC, call=f"parse_mount({spec!r})")
 
 
 def test_both_syntaxes_give_the_same_mount(learner):
@@ -306,12 +390,12 @@ def test_to_docker_args_accepts_a_generator(learner):
 
 
 UNWRITABLE = [
-    (("tmpfs", None, "/t", False), "kind", "tmpfs"),
-    (("bind", "/a", "rel", False), "target", "relative target"),
-    (("bind", "/a", "/", False), "target", "root target"),
-    (("bind", None, "/b", False), "source", "bind without source"),
-    (("volume", "/srv/data", "/b", False), "source", "volume with a path"),
-    (("bind", "/a,b", "/b", False), "source", "comma in source"),
+    (("tmpfs", None, "/t", False), r"\bkind\b", "tmpfs"),
+    (("bind", "/a", "rel", False), r"\btarget\b", "relative target"),
+    (("bind", "/a", "/", False), r"\btarget\b", "root target"),
+    (("bind", None, "/b", False), r"\bsource\b", "bind without source"),
+    (("volume", "/srv/data", "/b", False), r"\bsource\b", "volume with a path"),
+    (("bind", "/a,b", "/b", False), r"\bsource\b", "comma in source"),
 ]
 
 
@@ -319,14 +403,49 @@ def test_to_docker_args_rejects_mounts_it_cannot_write(learner):
     for mount, match, case in UNWRITABLE:
         m = learner.Mount(*mount)
         call = f"to_docker_args([Mount{mount}])  [{case}]"
-        assert_raises(ValueError, learner.to_docker_args, [m], match=match, call=call)
+        assert_raises_naming(ValueError, learner.to_docker_args, [m], match, call=call, quoted=repr(m))
+
+
+def test_to_docker_args_rejects_a_comma_in_the_target(learner):
+    m = learner.Mount("bind", "/a", "/b,c", False)
+    call = "to_docker_args([Mount('bind', '/a', '/b,c', False)])"
+    assert_raises_naming(ValueError, learner.to_docker_args, [m], r"\btarget\b", call=call, quoted=repr(m))
 
 
 def test_to_docker_args_rejects_what_is_not_a_mount(learner):
-    assert_raises(
-        TypeError,
-        learner.to_docker_args,
-        [("bind", "/a", "/b", False)],
-        match="mounts",
-        call="to_docker_args([('bind', '/a', '/b', False)])",
-    )
+    item = ("bind", "/a", "/b", False)
+    call = "to_docker_args([('bind', '/a', '/b', False)])"
+    assert_raises_naming(TypeError, learner.to_docker_args, [item], r"\bmounts\b", call=call, quoted=repr(item))
+
+
+def test_to_docker_args_rejects_mounts_that_are_not_iterable(learner):
+    # "mounts is not iterable (a single Mount included)": TypeError naming mounts, not Python's own
+    # "object is not iterable".
+    single = learner.Mount("bind", "/a", "/b", False)
+    for mounts, what in [(5, "5"), (None, "None"), (single, "Mount('bind', '/a', '/b', False)")]:
+        call = f"to_docker_args({what})"
+        assert_raises_naming(TypeError, learner.to_docker_args, mounts, r"\bmounts\b", call=call, quoted=repr(mounts))
+
+
+def test_to_docker_args_rejects_a_read_only_that_is_not_a_bool(learner):
+    # read_only=1 is truthy, but the field is a bool: writing ",readonly" for it would hide a bug.
+    for value in (1, "yes"):
+        m = learner.Mount("bind", "/a", "/b", value)
+        call = f"to_docker_args([Mount('bind', '/a', '/b', {value!r})])"
+        assert_raises_naming(TypeError, learner.to_docker_args, [m], r"\bread_only\b", call=call, quoted=repr(m))
+
+
+@pytest.mark.points(2)
+def test_to_docker_args_writes_the_documented_spec_text(learner):
+    # "type=KIND,source=SOURCE,target=TARGET followed by ,readonly ... leaves out source= for an anonymous
+    # volume": the text itself, not only something that reads back the same.
+    cases = [
+        (("bind", "/srv/data", "/data", True), "type=bind,source=/srv/data,target=/data,readonly"),
+        (("volume", None, "/cache", False), "type=volume,target=/cache"),
+        (("volume", "pgdata", "/var/lib/pg", False), "type=volume,source=pgdata,target=/var/lib/pg"),
+        (("bind", "./cfg", "/etc/app", False), "type=bind,source=./cfg,target=/etc/app"),
+        (("volume", None, "/tmp/x", True), "type=volume,target=/tmp/x,readonly"),
+    ]
+    mounts = [learner.Mount(*fields_) for fields_, _ in cases]
+    expected = [arg for _, spec in cases for arg in ("--mount", spec)]
+    assert_equal(learner.to_docker_args(mounts), expected, call="to_docker_args(five mounts)")

@@ -3,6 +3,29 @@
 Expected values come from hand-worked points and boxes and from a reference written here with plain
 loops over points and boxes (strictly inside, size range inclusive, smallest area wins, lowest index
 among equal areas).
+
+Promises and the tests that hold them:
+- labels, ltrb and centerness as the loop reference, float32 and float64 -> test_matches_loop_reference_on_random_scenes
+- size range applied, as the reference -> test_matches_loop_reference_with_a_size_range
+- strided inputs -> test_odd_sized_non_contiguous_inputs
+- smallest area wins -> test_point_inside_two_boxes_takes_the_smaller_area
+- lowest index among equal areas, by hand and with 40 tied boxes (an unstable sort loses the order)
+  -> test_equal_areas_go_to_the_lower_index, test_ties_between_many_equal_area_boxes_go_to_the_lowest_index
+- strictly inside (the border is outside) -> test_point_on_the_border_is_not_inside
+- size range bounds inclusive -> test_size_range_bounds_are_inclusive
+- size range before the choice of box -> test_size_range_is_checked_before_choosing_the_smallest_box
+- ltrb = (x - x1, y - y1, x2 - x, y2 - y) -> test_ltrb_is_point_minus_top_left_then_bottom_right_minus_point
+- centerness formula -> test_centerness_of_hand_worked_points
+- background label, zero ltrb and centerness -> test_background_gets_its_label_and_zeros
+- a box without area contains no point -> test_a_box_without_area_contains_no_point
+- no boxes: all background; no points: empty results
+  -> test_no_boxes_gives_all_background, test_no_points_gives_empty_results
+- labels in gt_labels' dtype, the rest in points' dtype -> test_keeps_dtypes
+- gt_boxes of another floating dtype converted to points' dtype -> test_boxes_are_converted_to_the_points_dtype
+- inputs not modified -> test_leaves_inputs_unchanged
+- TypeError/ValueError naming the argument (bools refused) -> test_rejects_bad_arguments
+- the checks come first, also without points or boxes -> test_checks_arguments_even_without_boxes_or_points
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -139,6 +162,23 @@ def test_equal_areas_go_to_the_lower_index(learner):
 
 
 @pytest.mark.points(2)
+def test_ties_between_many_equal_area_boxes_go_to_the_lowest_index(learner):
+    # 40 boxes of area 16 or 36 (20 of each, shuffled) piled on a 14 x 14 patch: most points are inside many
+    # boxes of the same smallest area. Past 16 equal keys NumPy's default sort is not stable, so sorting the
+    # areas and taking the first candidate does not give the lowest index.
+    seed = 8
+    g = torch.Generator().manual_seed(seed)
+    sides = torch.tensor([4.0] * 20 + [6.0] * 20, dtype=torch.float64)[torch.randperm(40, generator=g)]
+    corners = torch.randint(0, 9, (40, 2), generator=g).to(torch.float64)
+    boxes = torch.cat([corners, corners + sides[:, None]], dim=1)
+    labels = torch.arange(40)
+    coords = torch.arange(0.25, 14.0, 0.5, dtype=torch.float64)
+    gy, gx = torch.meshgrid(coords, coords, indexing="ij")
+    points = torch.stack([gx.reshape(-1), gy.reshape(-1)], dim=1)
+    check(learner, points, boxes, labels, seed=seed, note=" (40 boxes of areas 16 and 36, many tied)")
+
+
+@pytest.mark.points(2)
 def test_point_on_the_border_is_not_inside(learner):
     # Box (0, 0, 8, 4): points on each edge and corner have a zero distance and are background.
     points = torch.tensor([[0.0, 2.0], [8.0, 2.0], [4.0, 0.0], [4.0, 4.0], [0.0, 0.0], [8.0, 4.0], [4.0, 2.0]])
@@ -262,6 +302,25 @@ def test_keeps_dtypes(learner, dtype, label_dtype):
     assert_equal(got[2].dtype, dtype, call=call, what="centerness dtype")
 
 
+@pytest.mark.parametrize(
+    "dtype, box_dtype", [(torch.float32, torch.float64), (torch.float64, torch.float32)], ids=["32-64", "64-32"]
+)
+def test_boxes_are_converted_to_the_points_dtype(learner, dtype, box_dtype):
+    # float32 points with float64 boxes: float32 results, not the float64 that type promotion would give.
+    seed = 9
+    boxes, labels = random_scene(seed, num_boxes=6)
+    points = fpn_points(8, 64, 64).to(dtype)
+    boxes = boxes.to(dtype).to(box_dtype)  # values exact in both dtypes
+    got = learner.fcos_targets(points, boxes, labels)
+    call = call_repr("fcos_targets", points, boxes, labels)
+    exp_labels, exp_ltrb, exp_c = naive_targets(points, boxes, labels)
+    if not isinstance(got, tuple) or len(got) != 3:
+        raise AssertionError(f"{call}\n  returned {type(got).__name__}, expected (labels, ltrb, centerness)")
+    assert_equal(got[0], exp_labels, call=call, seed=seed, what="labels")
+    assert_close(got[1], exp_ltrb.to(dtype), call=call, seed=seed, what="ltrb (in points' dtype)")
+    assert_close(got[2], exp_c.to(dtype), call=call, seed=seed, what="centerness (in points' dtype)")
+
+
 def test_leaves_inputs_unchanged(learner):
     boxes, labels = random_scene(7, num_boxes=5)
     points = fpn_points(8, 64, 64)
@@ -303,6 +362,42 @@ def test_leaves_inputs_unchanged(learner):
             ValueError,
             "size_range",
         ),
+        (
+            torch.zeros(3, 2),
+            torch.zeros(1, 4, dtype=torch.int64),
+            torch.zeros(1, dtype=torch.int64),
+            (),
+            TypeError,
+            "gt_boxes",
+        ),
+        ([[1.0, 2.0]], torch.zeros(1, 4), torch.zeros(1, dtype=torch.int64), (), TypeError, "points"),
+        (torch.zeros(3, 2), torch.zeros(1, 4), torch.zeros(1, dtype=torch.bool), (), TypeError, "gt_labels"),
+        (
+            torch.zeros(3, 2),
+            torch.tensor([[0.0, 4.0, 2.0, 2.0]]),
+            torch.zeros(1, dtype=torch.int64),
+            (),
+            ValueError,
+            "gt_boxes",
+        ),
+        (torch.zeros(3, 2), torch.zeros(1, 4), torch.zeros(1, dtype=torch.int64), ((0.0,),), ValueError, "size_range"),
+        (torch.zeros(3, 2), torch.zeros(1, 4), torch.zeros(1, dtype=torch.int64), (5.0,), ValueError, "size_range"),
+        (
+            torch.zeros(3, 2),
+            torch.zeros(1, 4),
+            torch.zeros(1, dtype=torch.int64),
+            ((0.0, INF), True),
+            TypeError,
+            "background",
+        ),
+        (
+            torch.zeros(3, 2),
+            torch.zeros(1, 4),
+            torch.zeros(1, dtype=torch.int64),
+            ((0.0, INF), 1.5),
+            TypeError,
+            "background",
+        ),
     ],
     ids=[
         "points with 3 columns",
@@ -312,7 +407,48 @@ def test_leaves_inputs_unchanged(learner):
         "integer points",
         "inverted box",
         "range low above high",
+        "integer boxes",
+        "list points",
+        "bool labels",
+        "box with y2 below y1",
+        "range of one number",
+        "range a number",
+        "bool background",
+        "float background",
     ],
 )
 def test_rejects_bad_arguments(learner, points, boxes, labels, extra, error, match):
-    assert_raises(error, learner.fcos_targets, points, boxes, labels, *extra, match=match)
+    assert_raises(error, learner.fcos_targets, points, boxes, labels, *extra, match=rf"\b{match}\b")
+
+
+NO_BOXES = (torch.zeros(0, 4), torch.zeros(0, dtype=torch.int64))
+
+
+@pytest.mark.parametrize(
+    "points, boxes, labels, extra, error, match",
+    [
+        (torch.zeros(3, 2, dtype=torch.int64), *NO_BOXES, (), TypeError, "points"),
+        (torch.zeros(3, 2), torch.zeros(0, 4, dtype=torch.int64), NO_BOXES[1], (), TypeError, "gt_boxes"),
+        (torch.zeros(3, 2), *NO_BOXES, ((64.0, 32.0),), ValueError, "size_range"),
+        (torch.zeros(3, 2), *NO_BOXES, ((0.0, INF), True), TypeError, "background"),
+        (torch.zeros(0, 2), torch.zeros(1, 4), torch.zeros(1), (), TypeError, "gt_labels"),
+        (
+            torch.zeros(0, 2),
+            torch.zeros(1, 4),
+            torch.zeros(1, dtype=torch.int64),
+            ((64.0, 32.0),),
+            ValueError,
+            "size_range",
+        ),
+    ],
+    ids=[
+        "no boxes, integer points",
+        "no boxes, integer boxes",
+        "no boxes, range inverted",
+        "no boxes, bool background",
+        "no points, float labels",
+        "no points, range inverted",
+    ],
+)
+def test_checks_arguments_even_without_boxes_or_points(learner, points, boxes, labels, extra, error, match):
+    assert_raises(error, learner.fcos_targets, points, boxes, labels, *extra, match=rf"\b{match}\b")

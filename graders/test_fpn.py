@@ -7,12 +7,35 @@ extra ``.0`` (its convolutions sit inside ``Conv2dNormActivation``), so ``inner_
 as the learner's ``inner_blocks.{i}.weight``, as the stub's docstring says. The rest are built from PyTorch's
 own ``F.interpolate(..., size=..., mode="nearest")``: with identity laterals and output convs the pyramid is
 ``out_i = x_i + nearest(out_{i+1})``, on sizes that do not halve exactly.
+
+Promises and the tests that hold them:
+- parameter count as torchvision's -> test_parameter_count_matches_torchvision
+- inner_blocks 1x1 and layer_blocks 3x3 padding 1, with bias -> test_blocks_are_1x1_laterals_and_3x3_output_convs
+- exactly torchvision's parameters, renamed (load_state_dict) -> learner_fpn() in every torchvision test
+- each level at its input's size, highest resolution first, dtype kept
+  -> test_outputs_have_input_sizes_highest_resolution_first
+- same outputs as torchvision with its weights -> test_same_outputs_as_torchvision
+- nearest upsampling to the exact lateral size -> test_top_down_upsamples_nearest_to_the_exact_lateral_size
+- the top-down path carries the sums -> test_top_down_path_carries_the_sums_not_the_smoothed_outputs
+- no bottom-up information into the coarsest level -> test_coarsest_level_is_its_lateral_through_the_output_conv
+- a dict is read in its key order and gives a dict with the same keys in order
+  -> test_accepts_a_dict_and_keeps_its_keys_in_order
+- a tuple is accepted, the result is a list -> test_accepts_a_tuple_and_returns_a_list
+- any strides -> test_accepts_non_contiguous_inputs
+- inputs not modified -> test_leaves_inputs_unchanged
+- gradients reach every parameter and input -> test_gradients_reach_every_parameter_and_every_input
+- ValueError for too few/too many maps, wrong channels, non-4-D maps, naming features and what came
+  -> test_rejects_features_that_do_not_fit
+- TypeError for a single tensor or a non-tensor map, naming features -> test_rejects_features_that_are_not_tensors
+- constructor: TypeError/ValueError naming the argument, bools refused -> test_rejects_bad_arguments
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
@@ -219,18 +242,31 @@ def test_coarsest_level_is_its_lateral_through_the_output_conv(learner):
     assert_close(got[-1], case["out_float64"][-1], call=call, what="coarsest level")
 
 
-def test_accepts_a_dict_and_keeps_its_keys_in_order(learner):
+@pytest.mark.parametrize("keys", [["c2", "c3", "c4"], ["fine", "mid", "coarse"]], ids=["sorted keys", "unsorted keys"])
+def test_accepts_a_dict_and_keeps_its_keys_in_order(learner, keys):
+    # "fine", "mid", "coarse" is the insertion order and not the sorted one: the dict's order is the levels'.
     case = CASES[0]
     fpn = learner_fpn(learner, case, torch.float64)
-    keys = ["c2", "c3", "c4"]
     features = dict(zip(keys, case["features"], strict=True))
     with torch.no_grad():
         got = fpn(features)
-    call = fpn_repr(case["in_channels_list"], case["out_channels"]) + "({'c2': …, 'c3': …, 'c4': …})"
+    call = fpn_repr(case["in_channels_list"], case["out_channels"]) + "({" + ", ".join(f"{k!r}: …" for k in keys) + "})"
     if not isinstance(got, dict):
         raise AssertionError(f"{call}\n  returned {describe(got)}, expected a dict with the same keys")
     assert_equal(list(got), keys, call=call, what="keys")
     check_list(list(got.values()), case["out_float64"], call)
+
+
+def test_accepts_a_tuple_and_returns_a_list(learner):
+    case = CASES[0]
+    fpn = learner_fpn(learner, case, torch.float64)
+    features = tuple(case["features"])
+    with torch.no_grad():
+        got = fpn(features)
+    call = fpn_repr(case["in_channels_list"], case["out_channels"]) + f"(a tuple {features_repr(features)[1:-1]})"
+    if not isinstance(got, list):
+        raise AssertionError(f"{call}\n  returned {describe(got)} ({type(got).__name__}), expected a list")
+    check_list(got, case["out_float64"], call)
 
 
 def test_accepts_non_contiguous_inputs(learner):
@@ -277,18 +313,35 @@ def test_gradients_reach_every_parameter_and_every_input(learner):
 
 
 @pytest.mark.parametrize(
-    "shapes, match",
+    "shapes, what, reported",
     [
-        ([(2, 3, 8, 8), (2, 4, 4, 4)], "features"),
-        ([(2, 3, 8, 8), (2, 5, 4, 4), (2, 5, 2, 2)], "features"),
-        ([(2, 3, 8, 8), (2, 4, 4, 4), (4, 2, 2)], "features"),
+        ([(2, 3, 8, 8), (2, 4, 4, 4)], "the number of maps", r"(?<![\d.])2(?![\d.])"),
+        ([(2, 3, 8, 8), (2, 4, 4, 4), (2, 5, 2, 2), (2, 6, 1, 1)], "the number of maps", r"(?<![\d.])4(?![\d.])"),
+        ([(2, 3, 8, 8), (2, 7, 4, 4), (2, 5, 2, 2)], "the shape [2, 7, 4, 4]", r"2,\s*7,\s*4,\s*4"),
+        ([(2, 3, 8, 8), (2, 4, 4, 4), (4, 5, 2)], "the shape [4, 5, 2]", r"4,\s*5,\s*2"),
     ],
-    ids=["too few maps", "wrong channels", "three-dimensional map"],
+    ids=["too few maps", "too many maps", "wrong channels", "three-dimensional map"],
 )
-def test_rejects_features_that_do_not_fit(learner, shapes, match):
+def test_rejects_features_that_do_not_fit(learner, shapes, what, reported):
     fpn = learner.FPN([3, 4, 5], 2)
     features = [torch.zeros(s) for s in shapes]
-    assert_raises(ValueError, fpn, features, match=match, call=f"{fpn_repr([3, 4, 5], 2)}({features_repr(features)})")
+    call = f"{fpn_repr([3, 4, 5], 2)}({features_repr(features)})"
+    exc = assert_raises(ValueError, fpn, features, match=r"\bfeatures\b", call=call)
+    if not re.search(reported, str(exc)):
+        raise AssertionError(
+            f"{call}\n  raised ValueError({str(exc)!r}), as it should, but the message should report {what}"
+        )
+
+
+@pytest.mark.parametrize("kind", ["a single tensor", "an array in the list"])
+def test_rejects_features_that_are_not_tensors(learner, kind):
+    fpn = learner.FPN([3, 4], 2)
+    if kind == "a single tensor":
+        features = torch.zeros(2, 3, 8, 8)
+    else:
+        features = [torch.zeros(2, 3, 8, 8), np.zeros((2, 4, 4, 4), dtype=np.float32)]
+    call = f"{fpn_repr([3, 4], 2)}({kind})"
+    assert_raises(TypeError, fpn, features, match=r"\bfeatures\b", call=call)
 
 
 @pytest.mark.parametrize(
@@ -298,8 +351,22 @@ def test_rejects_features_that_do_not_fit(learner, shapes, match):
         (([3, 0], 4), ValueError, "in_channels_list"),
         (([3, 4], 0), ValueError, "out_channels"),
         (([3, 4], 2.5), TypeError, "out_channels"),
+        (([3, 4], True), TypeError, "out_channels"),
+        ((8, 4), TypeError, "in_channels_list"),
+        (([3, 4.0], 4), TypeError, "in_channels_list"),
+        (([3, True], 4), TypeError, "in_channels_list"),
     ],
-    ids=["no levels", "zero channels", "out 0", "out a float"],
+    ids=[
+        "no levels",
+        "zero channels",
+        "out 0",
+        "out a float",
+        "out a bool",
+        "list an int",
+        "float in list",
+        "bool in list",
+    ],
 )
 def test_rejects_bad_arguments(learner, args, exc, match):
-    assert_raises(exc, learner.FPN, *args, match=match, call=fpn_repr(*args))
+    call = f"FPN({args[0]!r}, {args[1]!r})"
+    assert_raises(exc, learner.FPN, *args, match=rf"\b{match}\b", call=call)

@@ -9,6 +9,22 @@ layers, as the stub's docstring asks. The rest are invariants: output shapes fro
 arithmetic, and the residual seen by zeroing the last BatchNorm (the block becomes the identity when the
 residual exists and zero otherwise; a negative bias there must come out negative, since nothing may follow
 the projection).
+
+Promises and the tests that hold them:
+- same parameters as torchvision's, hidden = Python's round(in * t) (7.5 -> 8, 2.5 -> 2), no conv bias
+  -> test_parameter_count_matches_torchvision
+- the middle conv is 3x3 depthwise, no expansion at t == 1 -> test_middle_convolution_is_depthwise_3x3
+- H_out = (H - 1) // stride + 1, dtype of x -> test_output_shape
+- same outputs as torchvision with its weights (layers registered in running order), eval float32/float64
+  -> test_same_outputs_as_torchvision_in_eval_mode
+- the same in training mode (batch statistics) -> test_same_outputs_as_torchvision_in_training_mode
+- residual iff stride == 1 and in == out -> test_residual_exactly_when_stride_1_and_channels_match
+- no activation after the projection or the sum -> test_no_activation_after_the_projection
+- BatchNorm2d with its defaults (eps 1e-5, momentum 0.1) -> test_batchnorms_keep_their_defaults
+- input not modified, train and eval -> test_leaves_input_unchanged
+- gradients reach every parameter and x -> test_gradients_reach_every_parameter_and_the_input
+- TypeError for non-int channels/stride and non-number ratio (bools too), ValueError for out-of-range values,
+  message names the argument -> test_rejects_bad_arguments
 """
 
 from __future__ import annotations
@@ -202,6 +218,17 @@ def test_leaves_input_unchanged(learner, config, mode):
     assert_unchanged(before, x, name="x", call=call)
 
 
+def test_batchnorms_keep_their_defaults(learner):
+    # eps shows in eval outputs only when running_var is small; momentum only in the running statistics.
+    call = block_repr(8, 8, 1, 6)
+    norms = [m for m in learner.InvertedResidual(8, 8, 1, 6).modules() if isinstance(m, nn.BatchNorm2d)]
+    if len(norms) != 3:
+        raise AssertionError(f"{call}\n  has {len(norms)} nn.BatchNorm2d layers, expected 3")
+    for i, bn in enumerate(norms):
+        settings = (bn.eps, bn.momentum, bn.affine, bn.track_running_stats)
+        assert_equal(settings, (1e-5, 0.1, True, True), call=call, what=f"BatchNorm {i} (eps, momentum, affine, stats)")
+
+
 def test_gradients_reach_every_parameter_and_the_input(learner):
     block = learner.InvertedResidual(6, 6, 1, 4).double()
     x = randn(10, 3, 6, 5, 4).requires_grad_(True)
@@ -222,8 +249,25 @@ def test_gradients_reach_every_parameter_and_the_input(learner):
         ((8, 0, 1, 6), ValueError, "out_channels"),
         ((1, 4, 1, 0.2), ValueError, "expand_ratio"),
         ((8, 8, 1, "6"), TypeError, "expand_ratio"),
+        ((8.0, 8, 1, 6), TypeError, "in_channels"),
+        ((8, 8, 1.0, 6), TypeError, "stride"),
+        ((8, 8, True, 6), TypeError, "stride"),
+        ((8, True, 1, 6), TypeError, "out_channels"),
+        ((8, 8, 1, True), TypeError, "expand_ratio"),
     ],
-    ids=["stride 3", "stride 0", "in_channels 0", "out_channels 0", "ratio rounds to 0", "ratio a string"],
+    ids=[
+        "stride 3",
+        "stride 0",
+        "in_channels 0",
+        "out_channels 0",
+        "ratio rounds to 0",
+        "ratio a string",
+        "float in_channels",
+        "float stride",
+        "bool stride",
+        "bool out_channels",
+        "bool ratio",
+    ],
 )
 def test_rejects_bad_arguments(learner, args, exc, match):
-    assert_raises(exc, learner.InvertedResidual, *args, match=match, call=block_repr(*args))
+    assert_raises(exc, learner.InvertedResidual, *args, match=rf"\b{match}\b", call=block_repr(*args))

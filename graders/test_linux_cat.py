@@ -6,6 +6,37 @@ concatenation), from hand-worked cases, and, where the machine has one, from its
 ``cat -n`` run on the same files (skipped, with the reason, where there is none). Error reasons come
 from ``os.strerror``. Memory is measured with ``tracemalloc`` while a sparse file of 256 MiB is copied
 to a sink that only counts bytes.
+
+Promises and the tests that hold them:
+- files copied in order, byte for byte -> test_cat_copies_one_file_byte_for_byte, test_cat_concatenates_files_in_order,
+  test_cat_copies_binary_data_without_adding_a_newline, test_cat_of_empty_files_writes_nothing,
+  test_output_matches_the_system_cat
+- paths may be str or os.PathLike -> test_cat_accepts_path_objects
+- a single str, bytes or path object -> TypeError naming paths -> test_cat_rejects_a_single_string_for_paths,
+  test_cat_rejects_a_single_bytes_or_path_object
+- fixed-size chunks, constant memory -> test_cat_copies_a_large_file_in_constant_memory,
+  test_number_on_a_large_file_uses_constant_memory
+- out is written to, never closed -> every test that reads the BytesIO after the call
+  (test_cat_copies_one_file_byte_for_byte first)
+- "-" reads stdin, every time it appears -> test_cat_reads_the_stdin_stream_for_a_dash,
+  test_a_dash_reads_stdin_again_each_time_it_appears
+- an empty list means ["-"] -> test_cat_with_no_paths_reads_stdin
+- stdin=None: sys.stdin.buffer, looked up when "-" is reached -> test_cat_reads_sys_stdin_when_no_stream_is_given,
+  test_sys_stdin_is_looked_up_only_when_a_dash_is_reached
+- number=True is cat -n ("%6d\t", widening past 999,999) -> test_number_numbers_every_line_like_cat_n,
+  test_number_widens_past_999999_lines, test_number_off_leaves_lines_unnumbered
+- numbering runs on across files; an unfinished line continues unnumbered -> test_number_continues_across_files,
+  test_number_adds_no_newline_after_an_unfinished_last_line, test_number_handles_lines_longer_than_a_chunk
+- an unreadable file: "cat: NAME: os.strerror" on stderr, the rest copied, result 1 ->
+  test_a_missing_file_in_the_middle_is_reported_and_skipped, test_every_unreadable_file_gets_its_own_message,
+  test_the_reason_is_the_system_error_text, test_a_file_without_read_permission_is_reported
+- result 0 when every file was copied -> test_cat_copies_one_file_byte_for_byte and others (check_status)
+- main: -n numbers, "-" and no files read stdin, exit status -> test_main_numbers_lines_with_dash_n,
+  test_main_reads_stdin_for_a_dash_and_without_files, test_main_reports_a_missing_file_and_returns_1
+- main: argv=None means sys.argv[1:] -> test_main_without_argv_reads_sys_argv
+- main: -n anywhere -> test_main_takes_dash_n_anywhere
+- main: "--" makes every later argument a file name -> test_main_treats_arguments_after_double_dash_as_files
+- the file runs as a script -> test_the_file_runs_as_a_script
 """
 
 from __future__ import annotations
@@ -140,7 +171,24 @@ def test_cat_of_empty_files_writes_nothing(learner, files, capsys):
 
 def test_cat_rejects_a_single_string_for_paths(learner, files):
     path, _ = files["a.txt"]
-    assert_raises(TypeError, learner.cat, path, io.BytesIO(), match="paths", call="cat('a.txt', out)  (a str)")
+    assert_raises(TypeError, learner.cat, path, io.BytesIO(), match=r"\bpaths\b", call="cat('a.txt', out)  (a str)")
+
+
+@pytest.mark.parametrize("kind", ["bytes", "Path"])
+def test_cat_rejects_a_single_bytes_or_path_object(learner, files, kind):
+    path = files["a.txt"][0]
+    single = os.fsencode(path) if kind == "bytes" else Path(path)
+    assert_raises(TypeError, learner.cat, single, io.BytesIO(), match=r"\bpaths\b", call=f"cat(<one {kind} path>, out)")
+
+
+def test_cat_accepts_path_objects(learner, files, tmp_path, capsys):
+    missing = tmp_path / "no_such_file.txt"
+    paths = [Path(files["a.txt"][0]), missing, Path(files["b.txt"][0])]
+    status, got, err = run_cat(learner, paths, capsys)
+    call = "cat([Path('a.txt'), Path('no_such_file.txt'), Path('b.txt')], out)"
+    check_bytes(got, files["a.txt"][1] + files["b.txt"][1], call)
+    assert_equal(err, f"cat: {missing}: {os.strerror(errno.ENOENT)}\n", call=call, what="standard error")
+    check_status(status, 1, call)
 
 
 # ------------------------------------------------------------------------------------------- standard input
@@ -161,6 +209,48 @@ def test_cat_reads_sys_stdin_when_no_stream_is_given(learner, files, capsys, mon
     paths = ["-", files["c.txt"][0]]
     _, got, _ = run_cat(learner, paths, capsys)
     check_bytes(got, b"piped \xff bytes\n\n", call_of(paths, files) + "  (sys.stdin holds b'piped \\xff bytes\\n')")
+
+
+class Terminal(io.RawIOBase):
+    """Standard input typed at a terminal: each segment of bytes is followed by an end of file (Ctrl-D)."""
+
+    def __init__(self, *segments: bytes):
+        self._segments = [bytearray(s) for s in segments]
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        if not self._segments:
+            return 0
+        if not self._segments[0]:
+            self._segments.pop(0)  # this end of file is consumed: the next read gets the next segment
+            return 0
+        n = min(len(buffer), len(self._segments[0]))
+        buffer[:n] = self._segments[0][:n]
+        del self._segments[0][:n]
+        return n
+
+
+def test_a_dash_reads_stdin_again_each_time_it_appears(learner, files, capsys):
+    # `cat - a.txt -` at a terminal: type "one", Ctrl-D, a.txt is copied, type "two", Ctrl-D.
+    paths = ["-", files["a.txt"][0], "-"]
+    stdin = Terminal(b"one\n", b"two\n")
+    status, got, _ = run_cat(learner, paths, capsys, stdin=stdin)
+    call = call_of(paths, files, stdin=stdin) + "  (stdin gives b'one\\n', end of file, b'two\\n', end of file)"
+    check_bytes(got, b"one\n" + files["a.txt"][1] + b"two\n", call)
+    check_status(status, 0, call)
+
+
+def test_sys_stdin_is_looked_up_only_when_a_dash_is_reached(learner, files, capsys, monkeypatch):
+    # sys.stdin replaced by a text stream without .buffer (as in some IDEs and notebooks): copying files
+    # must not touch it.
+    monkeypatch.setattr(sys, "stdin", io.StringIO("text only"))
+    paths = [files["a.txt"][0]]
+    status, got, _ = run_cat(learner, paths, capsys)
+    call = call_of(paths, files) + "  (sys.stdin has no .buffer, and no '-' is given)"
+    check_bytes(got, files["a.txt"][1], call)
+    check_status(status, 0, call)
 
 
 def test_cat_with_no_paths_reads_stdin(learner, capsys):
@@ -427,6 +517,32 @@ def test_main_reports_a_missing_file_and_returns_1(learner, files, tmp_path, cap
     check_bytes(got, files["a.txt"][1], call, "bytes written to sys.stdout.buffer")
     assert_equal(err, f"cat: {missing}: {os.strerror(errno.ENOENT)}\n", call=call, what="standard error")
     check_status(status, 1, call)
+
+
+def test_main_without_argv_reads_sys_argv(learner, files, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["linux_cat.py", "-n", files["a.txt"][0]])
+    status, got, _ = run_main(learner, None, capsys)
+    call = "main() with sys.argv == ['linux_cat.py', '-n', 'a.txt']"
+    check_bytes(got, naive_number(files["a.txt"][1]), call, "bytes written to sys.stdout.buffer")
+    check_status(status, 0, call)
+
+
+def test_main_takes_dash_n_anywhere(learner, files, capsys):
+    argv = [files["a.txt"][0], "-n", files["b.txt"][0]]
+    status, got, _ = run_main(learner, argv, capsys)
+    call = "main(['a.txt', '-n', 'b.txt'])"
+    check_bytes(got, naive_number(files["a.txt"][1] + files["b.txt"][1]), call, "bytes written to sys.stdout.buffer")
+    check_status(status, 0, call)
+
+
+def test_main_treats_arguments_after_double_dash_as_files(learner, tmp_path, capsys, monkeypatch):
+    (tmp_path / "-n").write_bytes(b"a file named -n\n")
+    monkeypatch.chdir(tmp_path)
+    status, got, err = run_main(learner, ["--", "-n"], capsys)
+    call = "main(['--', '-n'])  (in a folder holding a file named '-n')"
+    check_bytes(got, b"a file named -n\n", call, "bytes written to sys.stdout.buffer")
+    assert_equal(err, "", call=call, what="standard error")
+    check_status(status, 0, call)
 
 
 def run_script(learner, args, stdin=b""):

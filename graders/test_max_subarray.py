@@ -8,6 +8,27 @@ the best run ending at ``j`` starts at the first position of the smallest prefix
 Floats in the random tests are multiples of 1/4 of small size, so every sum is exact and ties are real
 ties, not rounding noise. Extra memory is measured with ``tracemalloc`` on a list that already exists, so
 only what the answer itself allocates is counted.
+
+Promises and the tests that hold them:
+- largest sum of a non-empty run -> test_max_subarray_of_hand_worked_lists, test_max_subarray_matches_every_pair_*
+- all negative: the largest number, never 0 -> test_max_subarray_of_all_negative_numbers_is_the_largest_not_zero
+- span is (total, start, stop), stop exclusive -> test_span_stop_is_exclusive_like_a_slice,
+  test_span_of_hand_worked_lists
+- total == sum(nums[start:stop]), 0 <= start < stop <= n, ints -> test_span_total_is_the_sum_of_its_slice
+- ties: smallest start, then smallest stop -> test_span_breaks_ties_by_smallest_start_then_smallest_stop,
+  test_span_matches_every_pair_reference_on_random_ints
+- max_subarray: an int for ints, a float for floats -> test_max_subarray_returns_an_int_for_ints_and_a_float_for_floats
+- span's total: an int when every item is an int -> test_span_total_is_an_int_for_ints_and_a_float_for_floats
+- a list or a tuple is taken (an empty tuple is refused too) -> test_span_accepts_a_tuple,
+  test_tuples_are_taken_like_lists
+- empty -> ValueError naming nums -> test_max_subarray_rejects_an_empty_list, test_span_rejects_an_empty_list
+- an item that is not a number -> TypeError naming nums -> test_span_rejects_items_that_are_not_numbers,
+  test_max_subarray_rejects_items_that_are_not_numbers
+- bool items are refused -> test_both_functions_refuse_bool_items
+- not a sequence (an iterator) -> TypeError naming nums -> test_both_functions_refuse_an_iterator
+- nums not modified -> test_inputs_are_left_unchanged
+- O(n) time, 10^6 items -> test_a_million_items_in_linear_time
+- O(1) extra memory, no copies -> test_uses_constant_extra_memory
 """
 
 from __future__ import annotations
@@ -131,7 +152,7 @@ def test_max_subarray_returns_an_int_for_ints_and_a_float_for_floats(learner):
 
 
 def test_max_subarray_rejects_an_empty_list(learner):
-    assert_raises(ValueError, learner.max_subarray, [], match="nums", call="max_subarray([])")
+    assert_raises(ValueError, learner.max_subarray, [], match=r"\bnums\b", call="max_subarray([])")
 
 
 # --------------------------------------------------------------------------------------- max_subarray_span
@@ -199,12 +220,53 @@ def test_span_total_is_the_sum_of_its_slice(learner):
 
 
 def test_span_rejects_an_empty_list(learner):
-    assert_raises(ValueError, learner.max_subarray_span, [], match="nums", call="max_subarray_span([])")
+    assert_raises(ValueError, learner.max_subarray_span, [], match=r"\bnums\b", call="max_subarray_span([])")
 
 
 @pytest.mark.parametrize("bad", [[1, "2", 3], [1.0, None]], ids=["a string", "None"])
 def test_span_rejects_items_that_are_not_numbers(learner, bad):
-    assert_raises(TypeError, learner.max_subarray_span, bad, match="nums", call=f"max_subarray_span({bad!r})")
+    assert_raises(TypeError, learner.max_subarray_span, bad, match=r"\bnums\b", call=f"max_subarray_span({bad!r})")
+
+
+@pytest.mark.parametrize("bad", [[1, "2", 3], [2.5, None]], ids=["a string", "None"])
+def test_max_subarray_rejects_items_that_are_not_numbers(learner, bad):
+    assert_raises(TypeError, learner.max_subarray, bad, match=r"\bnums\b", call=f"max_subarray({bad!r})")
+
+
+@pytest.mark.parametrize("name", ["max_subarray", "max_subarray_span"])
+@pytest.mark.parametrize(
+    "bad", [[3, True, 2], [False], [1.5, -2.0, True]], ids=["True inside", "only False", "True last"]
+)
+def test_both_functions_refuse_bool_items(learner, name, bad):
+    # bool is an int in Python (True + 2 == 3), so this only fails if the answer refuses it on purpose,
+    # as the docstring says: "bool is refused too".
+    assert_raises(TypeError, getattr(learner, name), bad, match=r"\bnums\b", call=f"{name}({bad!r})")
+
+
+@pytest.mark.parametrize("name", ["max_subarray", "max_subarray_span"])
+def test_both_functions_refuse_an_iterator(learner, name):
+    # "nums is not a sequence" -> TypeError: a generator has no len() and no indexing.
+    nums = (x for x in [4, -1, 2])
+    assert_raises(TypeError, getattr(learner, name), nums, match=r"\bnums\b", call=f"{name}(<generator of 3 ints>)")
+
+
+def test_tuples_are_taken_like_lists(learner):
+    nums = (-3, 5, -1, 4, -9)
+    assert_equal(learner.max_subarray(nums), 8, call=f"max_subarray({nums!r})")
+    assert_equal(learner.max_subarray_span(nums), (8, 1, 4), call=f"max_subarray_span({nums!r})")
+    for name in ("max_subarray", "max_subarray_span"):
+        assert_raises(ValueError, getattr(learner, name), (), match=r"\bnums\b", call=f"{name}(())")
+
+
+def test_span_total_is_an_int_for_ints_and_a_float_for_floats(learner):
+    for nums, kind in (([3, -1, 2], int), ([-5, -2, -7], int), ([0.5, -1.0, 2.0], float)):
+        got = learner.max_subarray_span(nums)
+        total = got[0] if isinstance(got, tuple) and got else got
+        if type(total) is not kind:
+            raise AssertionError(
+                f"max_subarray_span({nums!r})\n  returned {got!r}: the total is a {type(total).__name__}, "
+                f"expected a {kind.__name__} (every item is a{'n' if kind is int else ''} {kind.__name__})"
+            )
 
 
 def test_inputs_are_left_unchanged(learner):

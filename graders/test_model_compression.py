@@ -6,6 +6,59 @@ rounding and clamping given a scale and zero point, ``torch.nn.utils.prune.L1Uns
 distinct magnitudes), from min/max calibration formulas written here, from hand-worked cases (widening the
 range to 0, ties, rounding of the pruned count) and from invariants (error within half a step, zero
 represented exactly, inputs untouched).
+
+Promises and the tests that hold them:
+fuse_conv_bn
+- outputs equal bn(conv(x)) with bn in eval mode, any geometry -> test_fused_conv_equals_conv_then_bn_in_eval_mode
+- weight and bias as fuse_conv_bn_eval folds them -> test_fused_weights_match_torch_fuse_conv_bn_eval
+- same channels, kernel, stride, padding, dilation, groups; dtype of conv.weight
+  -> test_fused_conv_keeps_the_geometry_of_conv
+- same padding mode -> test_fused_conv_keeps_the_padding_mode
+- always a bias -> every fusion test (check_is_conv)
+- bn's eps is used -> test_fusion_uses_the_bn_eps
+- a non-affine bn (gamma 1, beta 0) -> test_fusion_with_a_non_affine_bn
+- running statistics whatever bn's train flag -> test_fusion_of_training_mode_modules_uses_running_statistics
+- conv and bn unmodified (parameters, buffers, modes), no shared tensors -> test_fusion_leaves_conv_and_bn_untouched
+- wrong types / channel mismatch / no running statistics -> TypeError / ValueError naming conv or bn
+  -> test_fuse_rejects_pairs_that_do_not_fold
+quantize_per_tensor
+- q within qmin … qmax, error at most scale / 2 -> test_quantization_error_is_at_most_half_a_step
+- scale and zero point from min/max widened to include 0; symmetric max|x| / qmax
+  -> test_scale_and_zero_point_come_from_min_max_including_zero, test_range_is_widened_to_include_zero
+- 0.0 is the integer zero_point -> test_zero_is_represented_exactly
+- symmetric: zero_point 0, restricted range, -x gives -q
+  -> test_symmetric_quantization_uses_the_restricted_range_around_zero
+- q = clamp(round(x / scale) + zero_point) -> test_quantized_values_match_torch_fake_quantize
+- round half to even, the docstring's own tie included -> test_rounding_ties_go_to_even
+- scale a Python float, zero_point a Python int (not tensors)
+  -> test_scale_is_a_python_float_and_zero_point_a_python_int
+- q int64 of x's shape -> test_q_is_int64_with_the_shape_of_x
+- all zeros: q 0, zero_point 0 -> test_all_zero_tensor_quantizes_without_dividing_by_zero
+- all zeros: scale exactly 1.0 -> test_all_zero_tensor_gets_scale_one
+- a constant tensor comes back exactly -> test_constant_tensor_comes_back_exactly
+- bad x / num_bits / symmetric -> TypeError / ValueError naming the argument -> test_quantize_rejects_bad_arguments
+- x not modified -> test_quantize_leaves_input_unchanged
+dequantize
+- (q - zero_point) * scale -> test_dequantize_hand_worked, test_dequantize_round_trip_is_within_half_a_step
+- float32 by default, dtype= respected -> test_dequantize_round_trip_is_within_half_a_step
+- any integer dtype (uint8 codes below the zero point) -> test_dequantize_of_uint8_codes_below_the_zero_point
+- computed in float64, rounded once -> test_dequantize_computes_in_float64_then_rounds_once
+- q not modified -> test_dequantize_leaves_q_unchanged
+- bad q / scale / zero_point / dtype -> TypeError / ValueError naming the argument
+  -> test_dequantize_rejects_bad_arguments
+magnitude_prune
+- exactly round(sparsity * numel) pruned, half to even -> test_prunes_exactly_round_of_sparsity_times_numel
+- the smallest magnitudes -> test_prunes_the_smallest_magnitudes_as_torch_prune_does,
+  test_prunes_by_magnitude_not_by_signed_value
+- ties: smaller flat index first -> test_ties_prune_the_smaller_flat_index_first,
+  test_many_ties_prune_the_smaller_flat_index_first (sizes where an unstable sort reorders ties)
+- flat index of the tensor as indexed -> test_flat_index_follows_the_tensor_as_indexed_not_its_memory
+- a bool mask of weight's shape -> check_mask in every pruning test
+- sparsity 0 and 1 -> test_sparsity_zero_keeps_everything_and_one_prunes_everything
+- weight not modified -> test_prune_leaves_weight_unchanged
+- weight * mask is the pruned tensor -> test_pruned_conv_still_runs
+- bad sparsity -> TypeError / ValueError naming sparsity -> test_prune_rejects_bad_sparsity
+- weight not a floating-point tensor -> TypeError naming weight -> test_prune_rejects_weight_that_is_not_floating_point
 """
 
 from __future__ import annotations
@@ -176,6 +229,22 @@ def test_fusion_leaves_conv_and_bn_untouched(learner, config):
             )
 
 
+@pytest.mark.parametrize("padding_mode", ["reflect", "circular", "replicate"])
+def test_fused_conv_keeps_the_padding_mode(learner, padding_mode):
+    # A new nn.Conv2d pads with zeros unless told otherwise: the border pixels would change.
+    config = CONV_CONFIGS[0]
+    conv, bn = make_pair(config, 19, torch.float64)
+    conv.padding_mode = padding_mode
+    bn.eval()
+    x = randn(20, 2, 4, 6, 7)
+    call = fuse_call(config, bn).replace("bias=True)", f"bias=True, padding_mode={padding_mode!r})")
+    fused = check_is_conv(learner.fuse_conv_bn(conv, bn), call)
+    assert_equal(getattr(fused, "padding_mode", None), padding_mode, call=call, what="padding_mode")
+    with torch.no_grad():
+        got = fused(x)
+    assert_close(got, reference_output(conv, bn, x), call=f"{call}(x) against bn(conv(x))", seed=19)
+
+
 def test_fusion_of_training_mode_modules_uses_running_statistics(learner):
     config = CONV_CONFIGS[0]
     conv, bn = make_pair(config, 17, torch.float64)
@@ -192,10 +261,10 @@ def test_fusion_of_training_mode_modules_uses_running_statistics(learner):
 @pytest.mark.parametrize(
     "make, exc, match",
     [
-        (lambda: (nn.Conv2d(3, 4, 3), nn.BatchNorm2d(5)), ValueError, "bn"),
-        (lambda: (nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4, track_running_stats=False)), ValueError, "bn"),
-        (lambda: (nn.Linear(3, 4), nn.BatchNorm2d(4)), TypeError, "conv"),
-        (lambda: (nn.Conv2d(3, 4, 3), nn.LayerNorm(4)), TypeError, "bn"),
+        (lambda: (nn.Conv2d(3, 4, 3), nn.BatchNorm2d(5)), ValueError, r"\bbn\b"),
+        (lambda: (nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4, track_running_stats=False)), ValueError, r"\bbn\b"),
+        (lambda: (nn.Linear(3, 4), nn.BatchNorm2d(4)), TypeError, r"\bconv\b"),
+        (lambda: (nn.Conv2d(3, 4, 3), nn.LayerNorm(4)), TypeError, r"\bbn\b"),
     ],
     ids=["channel mismatch", "no running statistics", "not a conv", "not a batch norm"],
 )
@@ -387,6 +456,51 @@ def test_q_is_int64_with_the_shape_of_x(learner):
     assert_equal(tuple(getattr(q, "shape", ())), tuple(x.shape), call=call, what="shape of q")
 
 
+@pytest.mark.points(2)
+@pytest.mark.parametrize(
+    "values, num_bits, symmetric, expected",
+    [
+        # max|x| = 3 on -3 … 3: scale 1.0 exactly, every .5 is an exact tie; the docstring's -1.5 -> -2 is one.
+        ([-3.0, -2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.0], 3, True, [-3, -2, -2, 0, 0, 2, 2, 3]),
+        # [-1, 2] on 0 … 3: scale 1.0, zero_point 1; round(x / scale) first, then add the zero point.
+        ([-1.0, -0.5, 0.0, 0.5, 1.5, 2.0], 2, False, [0, 1, 1, 1, 3, 3]),
+    ],
+    ids=["symmetric", "asymmetric zero point 1"],
+)
+def test_rounding_ties_go_to_even(learner, values, num_bits, symmetric, expected):
+    for dtype in (torch.float64, torch.float32):
+        x = torch.tensor(values, dtype=dtype)
+        call = f"quantize_per_tensor({values}, num_bits={num_bits}, symmetric={symmetric}) [{dtype}]"
+        q, scale, _ = quantize_checked(learner, x, num_bits, symmetric, call)
+        assert_close(scale, 1.0, call=call, rtol=0.0, atol=0.0, what="scale")
+        assert_equal(
+            q.to(torch.int64).tolist(), expected, call=call, what="q (ties x / scale = k + 0.5 round to the even k)"
+        )
+
+
+@pytest.mark.parametrize("symmetric", [False, True], ids=["asym", "sym"])
+def test_scale_is_a_python_float_and_zero_point_a_python_int(learner, symmetric):
+    x = data("mixed", 850)
+    call = quant_repr(x, 8, symmetric)
+    got = learner.quantize_per_tensor(x, num_bits=8, symmetric=symmetric)
+    if not isinstance(got, tuple) or len(got) != 3:
+        raise AssertionError(f"{call}\n  returned {describe(got)}, expected a tuple (q, scale, zero_point)")
+    _, scale, zero_point = got
+    if not isinstance(scale, float):
+        raise AssertionError(f"{call}\n  scale is {describe(scale)}, expected a Python float (not a tensor)")
+    if isinstance(zero_point, bool) or not isinstance(zero_point, int):
+        raise AssertionError(f"{call}\n  zero_point is {describe(zero_point)}, expected a Python int (not a tensor)")
+
+
+@pytest.mark.parametrize("symmetric", [False, True], ids=["asym", "sym"])
+def test_all_zero_tensor_gets_scale_one(learner, symmetric):
+    # The docstring fixes the empty range's scale at 1.0 (not a tiny epsilon as PyTorch's observers use).
+    x = torch.zeros(2, 3)
+    call = quant_repr(x, 8, symmetric) + " (all zeros)"
+    _, scale, _ = quantize_checked(learner, x, 8, symmetric, call)
+    assert_close(scale, 1.0, call=call, rtol=0.0, atol=0.0, what="scale")
+
+
 @pytest.mark.parametrize("symmetric", [False, True], ids=["asym", "sym"])
 def test_all_zero_tensor_quantizes_without_dividing_by_zero(learner, symmetric):
     x = torch.zeros(3, 4)
@@ -409,14 +523,31 @@ def test_constant_tensor_comes_back_exactly(learner, value, symmetric):
 @pytest.mark.parametrize(
     "x, kwargs, exc, match",
     [
-        (torch.randn(4), {"num_bits": 1}, ValueError, "num_bits"),
-        (torch.randn(4), {"num_bits": 17}, ValueError, "num_bits"),
-        (torch.randn(4), {"num_bits": 8.0}, TypeError, "num_bits"),
-        (torch.zeros(0), {}, ValueError, "x"),
-        (torch.tensor([1.0, float("nan")]), {}, ValueError, "x"),
-        (torch.arange(4), {}, TypeError, "x"),
+        (torch.randn(4), {"num_bits": 1}, ValueError, r"\bnum_bits\b"),
+        (torch.randn(4), {"num_bits": 17}, ValueError, r"\bnum_bits\b"),
+        (torch.randn(4), {"num_bits": 8.0}, TypeError, r"\bnum_bits\b"),
+        (torch.zeros(0), {}, ValueError, r"\bx\b"),
+        (torch.tensor([1.0, float("nan")]), {}, ValueError, r"\bx\b"),
+        (torch.tensor([1.0, float("inf")]), {}, ValueError, r"\bx\b"),
+        (torch.tensor([-float("inf"), 2.0]), {"symmetric": True}, ValueError, r"\bx\b"),
+        (torch.arange(4), {}, TypeError, r"\bx\b"),
+        ([0.5, 1.0], {}, TypeError, r"\bx\b"),
+        (torch.randn(4), {"symmetric": 1}, TypeError, r"\bsymmetric\b"),
+        (torch.randn(4), {"symmetric": "yes"}, TypeError, r"\bsymmetric\b"),
     ],
-    ids=["1 bit", "17 bits", "float bits", "empty", "nan", "integer x"],
+    ids=[
+        "1 bit",
+        "17 bits",
+        "float bits",
+        "empty",
+        "nan",
+        "inf",
+        "-inf symmetric",
+        "integer x",
+        "a list",
+        "symmetric 1",
+        "symmetric a string",
+    ],
 )
 def test_quantize_rejects_bad_arguments(learner, x, kwargs, exc, match):
     assert_raises(exc, learner.quantize_per_tensor, x, match=match, **kwargs)
@@ -449,6 +580,54 @@ def test_dequantize_round_trip_is_within_half_a_step(learner, num_bits, symmetri
     assert_close(back, x, call=call, seed=seed, rtol=0.0, atol=scale / 2 * (1 + 1e-6) + 1e-7)
     back64 = learner.dequantize(q, scale, zero_point, dtype=torch.float64)
     assert_close(back64, (q.double() - zero_point) * scale, call=call[:-1] + ", dtype=torch.float64)", seed=seed)
+
+
+@pytest.mark.parametrize("zero_point", [128, 7])
+def test_dequantize_of_uint8_codes_below_the_zero_point(learner, zero_point):
+    # uint8 arithmetic wraps: 3 - 128 is 131 in uint8. "Any integer dtype" means the difference is signed.
+    q = torch.tensor([0, 3, zero_point, 200, 255], dtype=torch.uint8)
+    got = learner.dequantize(q, 0.25, zero_point)
+    expected = ((torch.tensor([0, 3, zero_point, 200, 255], dtype=torch.float64) - zero_point) * 0.25).float()
+    assert_close(
+        got, expected, call=f"dequantize(tensor([0, 3, {zero_point}, 200, 255], dtype=uint8), 0.25, {zero_point})"
+    )
+
+
+@pytest.mark.parametrize("scale", [0.1, 5.1 / 255, 1 / 3], ids=["0.1", "5.1 over 255", "1 over 3"])
+def test_dequantize_computes_in_float64_then_rounds_once(learner, scale):
+    # float32 arithmetic rounds scale first and the product again: about a quarter of these codes then
+    # land one float32 step away from the once-rounded value the docstring promises.
+    seed = 980
+    q = torch.randint(0, 65536, (400,), generator=torch.Generator().manual_seed(seed))
+    got = learner.dequantize(q, scale, 32768)
+    expected = ((q.to(torch.float64) - 32768) * scale).to(torch.float32)
+    call = call_repr("dequantize", q, scale, 32768)
+    assert_equal(got, expected, call=call + " (16-bit codes; exact float32 of the float64 result)", seed=seed)
+
+
+def test_dequantize_leaves_q_unchanged(learner):
+    q = torch.tensor([0, 10, 11, 255, 3])
+    before = q.clone()
+    learner.dequantize(q, 0.5, 10)
+    assert_unchanged(before, q, name="q", call="dequantize([0, 10, 11, 255, 3], 0.5, 10)")
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, exc, match",
+    [
+        ((torch.tensor([0.0, 1.0]), 0.5, 0), {}, TypeError, r"\bq\b"),
+        (([0, 1], 0.5, 0), {}, TypeError, r"\bq\b"),
+        ((torch.tensor([0, 1]), 0.5, 1.5), {}, TypeError, r"\bzero_point\b"),
+        ((torch.tensor([0, 1]), 0.5, 0), {"dtype": torch.int32}, TypeError, r"\bdtype\b"),
+        ((torch.tensor([0, 1]), 0.0, 0), {}, ValueError, r"\bscale\b"),
+        ((torch.tensor([0, 1]), -0.5, 0), {}, ValueError, r"\bscale\b"),
+        ((torch.tensor([0, 1]), math.inf, 0), {}, ValueError, r"\bscale\b"),
+        ((torch.tensor([0, 1]), math.nan, 0), {}, ValueError, r"\bscale\b"),
+    ],
+    ids=["float q", "list q", "fractional zero_point", "integer dtype", "zero scale", "negative scale", "inf", "nan"],
+)
+def test_dequantize_rejects_bad_arguments(learner, args, kwargs, exc, match):
+    assert_raises(exc, learner.dequantize, *args, match=match, **kwargs)
 
 
 # ------------------------------------------------------------------------------------------ pruning
@@ -510,6 +689,25 @@ def test_ties_prune_the_smaller_flat_index_first(learner):
     assert_equal(mask, expected, call=call, what="mask (ties: smaller flat index pruned first)")
 
 
+@pytest.mark.parametrize("shape", [(40, 25), (3, 30, 7, 7)], ids=["1,000 weights", "4,410 weights"])
+def test_many_ties_prune_the_smaller_flat_index_first(learner, shape):
+    # Magnitudes from {0.5, 1, 2}: thousands of ties. torch.sort without stable=True, argsort and topk reorder
+    # ties at these sizes; the docstring's rule is the flat index, worked out here by a plain Python sort.
+    seed = 1050 + len(shape)
+    g = torch.Generator().manual_seed(seed)
+    weight = torch.tensor([0.5, 1.0, 2.0])[torch.randint(0, 3, shape, generator=g)]
+    weight = weight * (torch.randint(0, 2, shape, generator=g) * 2 - 1)  # signs do not matter
+    flat = weight.abs().reshape(-1).tolist()
+    k = round(0.45 * len(flat))
+    expected = torch.ones(len(flat), dtype=torch.bool)
+    expected[sorted(range(len(flat)), key=lambda i: (flat[i], i))[:k]] = False
+    call = prune_repr(weight, 0.45) + " (magnitudes 0.5, 1 and 2 only)"
+    mask = check_mask(learner.magnitude_prune(weight, 0.45), weight, call)
+    assert_equal(
+        mask.reshape(-1), expected, call=call, seed=seed, what="mask, flattened (ties: smaller flat index first)"
+    )
+
+
 def test_flat_index_follows_the_tensor_as_indexed_not_its_memory(learner):
     weight = torch.tensor([[1.0, 1.0], [1.0, 1.0]]).t()  # non-contiguous: memory order differs
     weight = weight * torch.tensor([[1.0, 1.0], [1.0, 2.0]])
@@ -544,7 +742,16 @@ def test_prune_leaves_weight_unchanged(learner):
 )
 def test_prune_rejects_bad_sparsity(learner, sparsity, exc):
     weight = torch.randn(4, 4)
-    assert_raises(exc, learner.magnitude_prune, weight, sparsity, match="sparsity", call=prune_repr(weight, sparsity))
+    assert_raises(
+        exc, learner.magnitude_prune, weight, sparsity, match=r"\bsparsity\b", call=prune_repr(weight, sparsity)
+    )
+
+
+@pytest.mark.parametrize(
+    "weight", [torch.arange(12).view(3, 4), [[0.5, -1.0], [2.0, 0.1]]], ids=["integer tensor", "nested list"]
+)
+def test_prune_rejects_weight_that_is_not_floating_point(learner, weight):
+    assert_raises(TypeError, learner.magnitude_prune, weight, 0.5, match=r"\bweight\b", call=prune_repr(weight, 0.5))
 
 
 def test_pruned_conv_still_runs(learner):

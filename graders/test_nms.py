@@ -4,12 +4,55 @@ Expected values come from torchvision's own results (``fixtures/nms/nms.pt``, re
 ``fixtures/nms/generate.py``), from naive references written here (plain Python greedy loops in float64
 over a few dozen boxes), and from hand-worked cases whose IoUs are exact binary fractions, so that the
 threshold comparisons do not depend on rounding.
+
+Promises and the tests that hold them:
+- nms equals torchvision's nms -> test_nms_matches_torchvision, test_nms_matches_greedy_reference
+- a box exactly at the threshold survives (strictly greater suppresses) -> test_keeps_box_exactly_at_threshold,
+  test_suppresses_box_just_above_threshold
+- greedy: only kept boxes suppress -> test_suppression_is_greedy_not_pairwise
+- kept indices by decreasing score -> test_returns_indices_by_decreasing_score
+- equal scores in index order, at sizes where unstable sorts differ -> test_equal_scores_keep_lower_index_first,
+  test_equal_scores_keep_lower_index_first_in_many_tied_groups
+- int64 indices; empty when N == 0; one box -> assert_keep in every test, test_handles_empty_input,
+  test_single_box_is_kept
+- width x2 - x1 (no + 1) -> test_keeps_box_exactly_at_threshold (IoU 1/2 becomes 2/3 with + 1)
+- IoU of a zero union is 0 -> test_zero_area_boxes_are_never_suppressed,
+  test_soft_nms_keeps_two_identical_points_with_their_scores
+- on the device of boxes -> not tested (the graders run on CPU only)
+- inputs not modified -> test_inputs_are_left_unchanged; strided inputs -> test_nms_accepts_non_contiguous_inputs
+- 5,000 boxes, no Python loop over pairs -> test_nms_handles_5000_boxes_without_a_pure_python_loop,
+  test_batched_nms_handles_5000_boxes, test_soft_nms_handles_5000_boxes
+- batched_nms equals torchvision's -> test_batched_nms_matches_torchvision, test_batched_nms_matches_per_class_reference
+- categories never suppress each other, any ids, negative coordinates ->
+  test_batched_nms_never_suppresses_across_classes, test_batched_nms_keeps_classes_apart_with_negative_coordinates
+- batched result by score over all categories, ties by index -> test_batched_nms_orders_all_classes_together_by_score,
+  test_batched_nms_orders_equal_scores_by_index_across_classes
+- soft_nms: gaussian exp(-iou**2 / sigma) whatever the IoU -> test_soft_nms_gaussian_matches_reference,
+  test_soft_nms_gaussian_decays_by_exp_of_minus_iou_squared_over_sigma, test_soft_nms_gaussian_ignores_iou_threshold
+- soft_nms: linear 1 - iou only where iou > iou_threshold -> test_soft_nms_linear_matches_reference,
+  test_soft_nms_linear_decays_only_above_threshold
+- soft_nms: highest current score selected, ties by index -> test_soft_nms_equal_scores_select_lower_index_first,
+  test_soft_nms_equal_scores_in_many_tied_groups_select_lower_index_first, test_soft_nms_handles_5000_boxes
+- soft_nms: score < score_threshold dropped at the start or after a decay, equal kept ->
+  test_soft_nms_drops_scores_below_score_threshold
+- soft_nms: kept_scores in the dtype of scores -> test_soft_nms_gaussian_matches_reference[float32|float64],
+  test_soft_nms_kept_scores_take_the_scores_dtype; empty input -> test_soft_nms_handles_empty_input
+- soft_nms: sigma only checked for the gaussian method -> test_soft_nms_rejects_bad_arguments,
+  test_soft_nms_linear_accepts_any_sigma; unknown method -> test_soft_nms_rejects_bad_arguments
+- TypeError naming boxes or scores (integer tensors, lists), all three functions ->
+  test_rejects_boxes_or_scores_that_are_not_float_tensors
+- ValueError naming the argument for shapes and x2 < x1 or y2 < y1 -> test_nms_rejects_bad_input,
+  test_batched_and_soft_nms_check_boxes_and_scores_like_nms
+- idxs: TypeError unless an integer tensor (bool and lists refused), ValueError unless [N] ->
+  test_batched_nms_rejects_bad_idxs
+- arguments checked even when N == 0 -> test_checks_arguments_even_when_there_are_no_boxes
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -302,11 +345,12 @@ def test_inputs_are_left_unchanged(learner):
         (torch.zeros(3, 4), torch.zeros(4), "scores"),
         (torch.zeros(3, 4), torch.zeros(3, 1), "scores"),
         (t([[0, 0, 1, 1], [2, 0, 1, 1]]), torch.zeros(2), "boxes"),
+        (t([[0, 0, 1, 1], [0, 2, 1, 1]]), torch.zeros(2), "boxes"),
     ],
-    ids=["five columns", "one score too many", "scores of shape [N, 1]", "x2 below x1"],
+    ids=["five columns", "one score too many", "scores of shape [N, 1]", "x2 below x1", "y2 below y1"],
 )
 def test_nms_rejects_bad_input(learner, boxes, scores, match):
-    assert_raises(ValueError, learner.nms, boxes, scores, 0.5, match=match)
+    assert_raises_naming(ValueError, learner.nms, boxes, scores, 0.5, names=(match,))
 
 
 def large_case(key: str):
@@ -385,12 +429,17 @@ def test_batched_nms_orders_all_classes_together_by_score(learner):
 
 @pytest.mark.parametrize(
     "idxs, exc, match",
-    [(torch.tensor([0, 1]), ValueError, "idxs"), (torch.tensor([0.0, 1.0, 1.0]), TypeError, "idxs")],
-    ids=["one id short", "float ids"],
+    [
+        (torch.tensor([0, 1]), ValueError, "idxs"),
+        (torch.tensor([0.0, 1.0, 1.0]), TypeError, "idxs"),
+        (torch.tensor([True, False, True]), TypeError, "idxs"),
+        ([0, 1, 1], TypeError, "idxs"),
+    ],
+    ids=["one id short", "float ids", "bool ids", "a list"],
 )
 def test_batched_nms_rejects_bad_idxs(learner, idxs, exc, match):
     boxes, scores = torch.zeros(3, 4), torch.zeros(3)
-    assert_raises(exc, learner.batched_nms, boxes, scores, idxs, 0.5, match=match)
+    assert_raises_naming(exc, learner.batched_nms, boxes, scores, idxs, 0.5, names=(match,))
 
 
 @pytest.mark.timeout(20)
@@ -504,7 +553,7 @@ def test_soft_nms_handles_empty_input(learner):
 )
 def test_soft_nms_rejects_bad_arguments(learner, kwargs, match):
     boxes, scores = t([[0, 0, 1, 1], [0, 0, 2, 2]]), t([0.9, 0.8])
-    assert_raises(ValueError, learner.soft_nms, boxes, scores, match=match, **kwargs)
+    assert_raises_naming(ValueError, learner.soft_nms, boxes, scores, names=(match,), **kwargs)
 
 
 @pytest.mark.timeout(30)
@@ -537,3 +586,195 @@ def test_soft_nms_handles_5000_boxes(learner):
         f"{call}\n  kept_scores rise at position {rises[0] + 1}: {kept[rises[0]].item():.6g} then "
         f"{kept[rises[0] + 1].item():.6g}; each step must select the highest score left after the decays"
     )
+
+
+# ------------------------------------------------------------------------------------------- ties at size
+
+
+def tied_twins(pairs: int, values: int, seed: int, dtype=torch.float32):
+    """``pairs`` far-apart boxes, then a shuffled copy of them (each box has one identical twin with the
+    same score), the scores taking only ``values`` distinct values: ties everywhere, at a size where
+    torch's and NumPy's default (unstable) sorts no longer keep equal scores in index order. Returns
+    (boxes, scores, perm): box ``pairs + k`` is the twin of box ``perm[k]``."""
+    g = torch.Generator().manual_seed(seed)
+    side = math.ceil(math.sqrt(pairs))
+    k = torch.arange(pairs, dtype=torch.float64)
+    base = torch.stack([k % side * 10, k.div(side, rounding_mode="floor") * 10], dim=1)
+    base = torch.cat([base, base + 2], dim=1)
+    base_scores = (torch.randint(0, values, (pairs,), generator=g).to(torch.float64) + 1) / (values + 1)
+    perm = torch.randperm(pairs, generator=g)
+    boxes = torch.cat([base, base[perm]]).to(dtype)
+    scores = torch.cat([base_scores, base_scores[perm]]).to(dtype)
+    return boxes, scores, perm
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64], ids=["float32", "float64"])
+def test_equal_scores_keep_lower_index_first_in_many_tied_groups(learner, dtype):
+    # 200 boxes, 5 score values: each twin pair ties (the lower index survives) and the survivors tie in
+    # groups of about 20 (kept in index order within a group). All scores equal, as in
+    # test_equal_scores_keep_lower_index_first, is the one tie NumPy's argsort of -scores gets right.
+    seed = 211
+    boxes, scores, _ = tied_twins(100, 5, seed, dtype)
+    got = learner.nms(boxes, scores, 0.5)
+    call = call_repr("nms", boxes, scores, 0.5) + "  (5 distinct scores, every box has a twin)"
+    assert_keep(got, naive_nms(boxes, scores, 0.5), call=call, seed=seed)
+
+
+@pytest.mark.points(2)
+def test_batched_nms_orders_equal_scores_by_index_across_classes(learner):
+    # 120 boxes in 4 categories with 3 score values: the result of all categories together is ordered by
+    # score, equal scores by index, and each category's twins keep their lower index.
+    seed = 223
+    boxes, scores, perm = tied_twins(60, 3, seed)
+    categories = torch.randint(0, 4, (60,), generator=torch.Generator().manual_seed(seed + 1))
+    idxs = torch.cat([categories, categories[perm]])  # a box and its twin share a category
+    got = learner.batched_nms(boxes, scores, idxs, 0.5)
+    call = call_repr("batched_nms", boxes, scores, idxs, 0.5) + "  (3 distinct scores)"
+    assert_keep(got, naive_batched_nms(boxes, scores, idxs, 0.5), call=call, seed=seed)
+
+
+def test_soft_nms_equal_scores_in_many_tied_groups_select_lower_index_first(learner):
+    # No overlaps between distinct places, so each twin decays the other (IoU 1) and nothing else moves:
+    # the selection order is (score, then index) over 200 boxes in 4 tied groups.
+    seed = 227
+    boxes, scores, _ = tied_twins(100, 4, seed, torch.float64)
+    check_soft(learner, boxes, scores, seed=seed)
+
+
+# ------------------------------------------------------------------------------------------- soft_nms promises
+
+
+def test_soft_nms_keeps_two_identical_points_with_their_scores(learner):
+    # Two identical points: union 0, so IoU 0 (not NaN) and no decay; both are kept with their scores.
+    boxes, scores = t([[1, 1, 1, 1], [1, 1, 1, 1], [5, 5, 6, 6]], torch.float64), t([0.9, 0.8, 0.7], torch.float64)
+    for method in ("gaussian", "linear"):
+        call = f"soft_nms(two identical points and a box, [0.9, 0.8, 0.7], method={method!r})"
+        keep, kept = learner.soft_nms(boxes, scores, method=method)
+        assert_keep(keep, [0, 1, 2], call=call)
+        assert_close(kept, scores, call=call, what="kept_scores")
+
+
+@pytest.mark.parametrize(
+    "boxes_dtype, scores_dtype",
+    [(torch.float64, torch.float32), (torch.float32, torch.float64)],
+    ids=["float64 boxes, float32 scores", "float32 boxes, float64 scores"],
+)
+def test_soft_nms_kept_scores_take_the_scores_dtype(learner, boxes_dtype, scores_dtype):
+    # "kept_scores ... in the dtype of scores", whatever the dtype of the boxes (IoUs in float64 would
+    # otherwise promote float32 scores to float64).
+    seed = 233
+    boxes, scores = soft_case(23, seed, torch.float64)
+    boxes, scores = boxes.to(boxes_dtype), scores.to(scores_dtype)
+    call = call_repr("soft_nms", boxes, scores)
+    exp_keep, exp_scores = naive_soft_nms(boxes, scores, 0.5, 0.3, 0.001, "gaussian")
+    keep, kept = learner.soft_nms(boxes, scores)
+    assert_keep(keep, exp_keep, call=call, seed=seed)
+    assert_equal(kept.dtype, scores_dtype, call=call, seed=seed, what="dtype of kept_scores")
+    # IoUs of float32 boxes may be computed in float32: compare at float32 precision.
+    expected = torch.tensor(exp_scores, dtype=torch.float64).to(scores_dtype)
+    assert_close(kept, expected, call=call, seed=seed, what="kept_scores", rtol=1e-5, atol=1e-6)
+
+
+def test_soft_nms_linear_accepts_any_sigma(learner):
+    # sigma is the gaussian's width: the linear method does not use it, so sigma=0 is no error there.
+    boxes = t([[0, 0, 4, 1], [0, 0, 2, 1], [3, 0, 4, 1]], torch.float64)
+    scores = t([0.9, 0.8, 0.3], torch.float64)
+    for sigma in (0.0, -1.0):
+        call = f"soft_nms(three boxes, [0.9, 0.8, 0.3], sigma={sigma}, method='linear', iou_threshold=0.25)"
+        keep, kept = learner.soft_nms(boxes, scores, sigma=sigma, method="linear", iou_threshold=0.25)
+        assert_keep(keep, [0, 1, 2], call=call)
+        assert_close(kept, t([0.9, 0.4, 0.3], torch.float64), call=call, what="kept_scores")
+
+
+# ------------------------------------------------------------------------------------------- argument checks
+
+
+def assert_raises_naming(exc_type, fn, *args, names: tuple[str, ...], **kwargs) -> None:
+    """``fn(*args, **kwargs)`` raises ``exc_type`` whose message names each of ``names`` as a word."""
+    call = call_repr(fn.__name__, *args, **kwargs)
+    exc = assert_raises(exc_type, fn, *args, call=call, **kwargs)
+    missing = [n for n in names if not re.search(rf"\b{n}\b", str(exc), flags=re.IGNORECASE)]
+    if missing:
+        raise AssertionError(
+            f"{call}\n  raised {type(exc).__name__}({str(exc)!r}), as it should, but the message should name "
+            f"{' and '.join(repr(n) for n in names)}: say which argument is wrong, what was expected and what came"
+        )
+
+
+def call_each(learner, name: str, boxes, scores, **kwargs):
+    """The arguments for ``name``: batched_nms gets one category per box, nms an IoU threshold."""
+    fn = getattr(learner, name)
+    n = boxes.shape[0] if isinstance(boxes, torch.Tensor) and boxes.dim() > 0 else 2
+    if name == "nms":
+        return fn, (boxes, scores, 0.5), kwargs
+    if name == "batched_nms":
+        return fn, (boxes, scores, torch.zeros(n, dtype=torch.int64), 0.5), kwargs
+    return fn, (boxes, scores), kwargs
+
+
+BAD_TYPES = {
+    "integer boxes": (torch.tensor([[0, 0, 1, 1], [0, 0, 2, 2]]), t([0.9, 0.8]), "boxes"),
+    "integer scores": (t([[0, 0, 1, 1], [0, 0, 2, 2]]), torch.tensor([9, 8]), "scores"),
+    "boxes as a list": ([[0.0, 0.0, 1.0, 1.0], [0.0, 0.0, 2.0, 2.0]], t([0.9, 0.8]), "boxes"),
+    "scores as a list": (t([[0, 0, 1, 1], [0, 0, 2, 2]]), [0.9, 0.8], "scores"),
+}
+
+
+@pytest.mark.parametrize("name", ["nms", "batched_nms", "soft_nms"])
+@pytest.mark.parametrize("case", list(BAD_TYPES))
+def test_rejects_boxes_or_scores_that_are_not_float_tensors(learner, name, case):
+    boxes, scores, which = BAD_TYPES[case]
+    fn, args, kwargs = call_each(learner, name, boxes, scores)
+    assert_raises_naming(TypeError, fn, *args, names=(which,), **kwargs)
+
+
+BAD_VALUES = {
+    "five columns": (torch.zeros(3, 5), torch.zeros(3), "boxes"),
+    "one score too many": (torch.zeros(3, 4), torch.zeros(4), "scores"),
+    "scores of shape [N, 1]": (torch.zeros(3, 4), torch.zeros(3, 1), "scores"),
+    "x2 below x1": (t([[0, 0, 1, 1], [2, 0, 1, 1]]), torch.zeros(2), "boxes"),
+    "y2 below y1": (t([[0, 0, 1, 1], [0, 2, 1, 1]]), torch.zeros(2), "boxes"),
+}
+
+
+@pytest.mark.parametrize("name", ["batched_nms", "soft_nms"])
+@pytest.mark.parametrize("case", list(BAD_VALUES))
+def test_batched_and_soft_nms_check_boxes_and_scores_like_nms(learner, name, case):
+    boxes, scores, which = BAD_VALUES[case]
+    fn, args, kwargs = call_each(learner, name, boxes, scores)
+    assert_raises_naming(ValueError, fn, *args, names=(which,), **kwargs)
+
+
+@pytest.mark.parametrize(
+    "name, args, kwargs, exc, which",
+    [
+        ("nms", (torch.zeros(0, 5), torch.zeros(0), 0.5), {}, ValueError, "boxes"),
+        ("nms", (torch.zeros(0, 4), torch.zeros(0, 1), 0.5), {}, ValueError, "scores"),
+        ("nms", (torch.zeros(0, 4, dtype=torch.int64), torch.zeros(0), 0.5), {}, TypeError, "boxes"),
+        ("batched_nms", (torch.zeros(0, 4), torch.zeros(0), torch.zeros(0), 0.5), {}, TypeError, "idxs"),
+        (
+            "batched_nms",
+            (torch.zeros(0, 4), torch.zeros(0), torch.zeros(1, dtype=torch.int64), 0.5),
+            {},
+            ValueError,
+            "idxs",
+        ),
+        ("soft_nms", (torch.zeros(0, 4), torch.zeros(0)), {"method": "hard"}, ValueError, "method"),
+        ("soft_nms", (torch.zeros(0, 4), torch.zeros(0)), {"sigma": 0.0}, ValueError, "sigma"),
+        ("soft_nms", (torch.zeros(0, 5), torch.zeros(0)), {}, ValueError, "boxes"),
+    ],
+    ids=[
+        "nms five columns",
+        "nms scores [0, 1]",
+        "nms integer boxes",
+        "batched float idxs",
+        "batched one id too many",
+        "soft unknown method",
+        "soft sigma zero",
+        "soft five columns",
+    ],
+)
+def test_checks_arguments_even_when_there_are_no_boxes(learner, name, args, kwargs, exc, which):
+    # An early "return empty" must come after the checks: bad arguments are bad with N == 0 too.
+    assert_raises_naming(exc, getattr(learner, name), *args, names=(which,), **kwargs)

@@ -5,6 +5,25 @@ ran at the same time, by the intervals each task measures with ``time.monotonic(
 process), never by asserting a wall-clock total. The functions given to the process pool are defined at
 the top of this module so that they can be pickled; under the ``fork`` start method the workers inherit
 them, the learner's module included. Expected results are plain ``[fn(x) for x in items]``.
+
+Promises and the tests that hold them:
+- [fn(x) for x in items], in input order -> test_results_are_fn_of_each_item_in_input_order,
+  test_results_keep_the_input_order_when_later_items_finish_first
+- [] for no items; any iterable -> test_no_items_give_an_empty_list, test_items_may_be_a_generator
+- "io": threads of this process -> test_io_runs_in_threads_of_this_process
+- "cpu": worker processes -> test_cpu_runs_in_worker_processes
+- calls run at the same time -> test_tasks_run_at_the_same_time, test_sixteen_half_second_io_sleeps_finish_together
+- at most max_workers at once -> test_max_workers_1_runs_one_task_at_a_time,
+  test_max_workers_bounds_the_number_of_workers
+- max_workers=None: the concurrent.futures default -> not tested (any default is a valid pool size)
+- the earliest failing item's exception, in input order -> test_the_earliest_failing_item_in_input_order_raises
+- raised with its type and message, not wrapped -> test_the_exception_keeps_its_type_and_message
+- no work goes on after the call (threads) -> test_no_task_keeps_running_after_the_exception
+- no work goes on after the call (processes) -> test_no_process_keeps_running_after_the_exception
+- unknown kind -> ValueError naming kind -> test_an_unknown_kind_is_rejected
+- max_workers < 1 -> ValueError naming it -> test_max_workers_below_1_is_rejected
+- max_workers not an int or None (bool too) -> TypeError naming it -> test_max_workers_that_is_not_an_int_is_rejected
+- arguments checked even when items is empty, nothing run -> test_arguments_are_checked_even_for_no_items
 """
 
 from __future__ import annotations
@@ -72,6 +91,17 @@ def sleep_and_record(arg):
         raise TaskFailed(f"item {value} failed")
     time.sleep(delay)
     FINISHED.append(value)
+    return value
+
+
+def sleep_and_touch(arg):
+    """Fail at once, or sleep and then create the file ``folder/value`` (seen from every process)."""
+    value, delay, fails, folder = arg
+    if fails:
+        raise TaskFailed(f"item {value} failed")
+    time.sleep(delay)
+    with open(os.path.join(folder, str(value)), "w") as f:
+        f.write("done")
     return value
 
 
@@ -256,6 +286,23 @@ def test_no_task_keeps_running_after_the_exception(learner):
     )
 
 
+@pytest.mark.timeout(20)
+def test_no_process_keeps_running_after_the_exception(learner, tmp_path):
+    # Item 0 fails at once while items 1-3 sleep 0.5 s in worker processes, then each leaves a file. The
+    # call must wait for the running calls (or stop them) before it raises: no file may appear afterwards.
+    items = [(0, 0.0, True, str(tmp_path))] + [(i, 0.5, False, str(tmp_path)) for i in range(1, 4)]
+    call = "parallel_map(sleep_and_touch, <item 0 fails at once, items 1-3 sleep 0.5 s>, kind='cpu', max_workers=4)"
+    with pytest.raises(TaskFailed):
+        learner.parallel_map(sleep_and_touch, items, kind="cpu", max_workers=4)
+    seen = set(os.listdir(tmp_path))
+    time.sleep(1.5)
+    late = set(os.listdir(tmp_path)) - seen
+    assert not late, (
+        f"{call}\n  {len(late)} task(s) finished after the call had raised: the call should return or raise "
+        "only after its worker processes are done (shut the pool down and wait)"
+    )
+
+
 # ------------------------------------------------------------------------------------------- bad arguments
 
 
@@ -265,7 +312,7 @@ def test_no_task_keeps_running_after_the_exception(learner):
 )
 def test_an_unknown_kind_is_rejected(learner, kind):
     call = f"parallel_map(square, [1, 2], kind={kind!r})"
-    assert_raises(ValueError, learner.parallel_map, square, [1, 2], kind=kind, match="kind", call=call)
+    assert_raises(ValueError, learner.parallel_map, square, [1, 2], kind=kind, match=r"\bkind\b", call=call)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -279,6 +326,39 @@ def test_max_workers_below_1_is_rejected(learner, kind, max_workers):
         [1, 2],
         kind=kind,
         max_workers=max_workers,
-        match="max_workers",
+        match=r"\bmax_workers\b",
         call=call,
     )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("max_workers", [2.5, "2", True], ids=["float", "str", "bool"])
+def test_max_workers_that_is_not_an_int_is_rejected(learner, kind, max_workers):
+    # bool is an int to Python (True == 1), so only a deliberate check refuses it, as the docstring says.
+    call = f"parallel_map(square, [1, 2], kind={kind!r}, max_workers={max_workers!r})"
+    assert_raises(
+        TypeError,
+        learner.parallel_map,
+        square,
+        [1, 2],
+        kind=kind,
+        max_workers=max_workers,
+        match=r"\bmax_workers\b",
+        call=call,
+    )
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, name",
+    [
+        ({"kind": "gpu"}, ValueError, "kind"),
+        ({"kind": "io", "max_workers": 0}, ValueError, "max_workers"),
+        ({"kind": "cpu", "max_workers": 1.5}, TypeError, "max_workers"),
+    ],
+    ids=["unknown kind", "max_workers 0", "max_workers float"],
+)
+def test_arguments_are_checked_even_for_no_items(learner, kwargs, error, name):
+    # "[] for no items" must not skip the checks: a bad call is bad whatever the items.
+    shown = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+    call = f"parallel_map(square, [], {shown})"
+    assert_raises(error, learner.parallel_map, square, [], match=rf"\b{name}\b", call=call, **kwargs)

@@ -6,8 +6,37 @@ and moving by ``k`` positions is one fixed linear map (``PE[p + k] == PE[p] @ M.
 maps compose (``M(a) M(b) = M(a + b)``).
 
 Tolerances: float64 results must be accurate to float64 (defaults of ``assert_close``). For float32 the
-grader allows 1e-4: a table computed directly in float32 carries angle rounding of about ``p * 6e-8``
-(1.8e-5 at ``p = 511``), which is acceptable in float32; every wrong formula is off by far more.
+grader mostly allows 1e-4, so that those tests speak about the formula: every wrong formula is off by far
+more. The docstring also promises that a float32 result is the float64 one correctly rounded (angles, sines
+and cosines in float64, one conversion): ``test_float32_results_are_the_float64_results_rounded`` holds that
+to one float32 step, on a table long enough (2,000 positions) that float32 angles drift by ``p * 6e-8``.
+
+Promises and the tests that hold them:
+sinusoidal_encoding
+- PE[p, 2i] = sin(p w_i), PE[p, 2i+1] = cos(p w_i), w_i = base^(-2i/d), float64-accurate
+  -> test_table_matches_the_formula_in_float64, test_even_columns_hold_sines_and_odd_columns_cosines
+- base sets the frequencies -> test_base_sets_the_frequencies
+- a row does not depend on length -> test_row_of_a_position_does_not_depend_on_the_length
+- PE[p] . PE[p + k] depends on k only -> test_dot_product_of_two_positions_depends_only_on_their_distance
+- length 0 gives an empty [0, d] table -> test_zero_length_gives_an_empty_table
+- float32 by default -> test_table_is_float32_by_default_and_accurate
+- the default is torch.get_default_dtype(), read at call time -> test_default_dtype_follows_torch_get_default_dtype
+- float32 is the float64 result correctly rounded -> test_float32_results_are_the_float64_results_rounded
+- bad values -> ValueError naming length / d_model / base -> test_sinusoidal_encoding_rejects_bad_arguments
+- length or d_model not an int (bool included) -> TypeError naming it
+  -> test_sinusoidal_encoding_rejects_arguments_of_the_wrong_type
+offset_matrix
+- PE[p + k] == PE[p] @ M.T for every p, k negative and zero included
+  -> test_offset_matrix_moves_every_position_by_k_in_float64, test_offset_matrix_moves_the_learners_own_float32_table
+- a fractional offset -> test_offset_matrix_takes_a_fractional_offset
+- the same base -> test_offset_matrix_with_another_base
+- one 2x2 rotation block per frequency -> test_offset_matrix_of_one_step_in_two_dimensions
+- M(a) M(b) = M(a + b), M(0) = I -> test_offset_matrices_compose_and_invert
+- float32 by default, get_default_dtype(), correctly rounded -> test_offset_matrix_is_float32_by_default,
+  test_default_dtype_follows_torch_get_default_dtype, test_float32_results_are_the_float64_results_rounded
+- bad values -> ValueError naming d_model / base -> test_offset_matrix_rejects_bad_arguments
+- offset not a number, d_model not an int -> TypeError naming it
+  -> test_offset_matrix_rejects_arguments_of_the_wrong_type
 """
 
 from __future__ import annotations
@@ -118,11 +147,58 @@ def test_zero_length_gives_an_empty_table(learner):
 
 @pytest.mark.parametrize(
     "args, kwargs, match",
-    [((5, 7), {}, "d_model"), ((5, 0), {}, "d_model"), ((-1, 4), {}, "length"), ((5, 4), {"base": 0.0}, "base")],
+    [
+        ((5, 7), {}, r"\bd_model\b"),
+        ((5, 0), {}, r"\bd_model\b"),
+        ((-1, 4), {}, r"\blength\b"),
+        ((5, 4), {"base": 0.0}, r"\bbase\b"),
+    ],
     ids=["odd d_model", "zero d_model", "negative length", "zero base"],
 )
 def test_sinusoidal_encoding_rejects_bad_arguments(learner, args, kwargs, match):
     assert_raises(ValueError, learner.sinusoidal_encoding, *args, match=match, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "args, match",
+    [((5.0, 4), r"\blength\b"), ((True, 4), r"\blength\b"), ((5, 4.0), r"\bd_model\b"), ((5, "4"), r"\bd_model\b")],
+    ids=["float length", "bool length", "float d_model", "string d_model"],
+)
+def test_sinusoidal_encoding_rejects_arguments_of_the_wrong_type(learner, args, match):
+    assert_raises(TypeError, learner.sinusoidal_encoding, *args, match=match)
+
+
+@pytest.mark.parametrize("which", ["sinusoidal_encoding", "offset_matrix"])
+def test_default_dtype_follows_torch_get_default_dtype(learner, which):
+    # "default torch.get_default_dtype()": a float64 default gives float64 results, not a hard-coded float32.
+    before = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    try:
+        got = learner.sinusoidal_encoding(5, 4) if which == "sinusoidal_encoding" else learner.offset_matrix(3, 4)
+    finally:
+        torch.set_default_dtype(before)
+    call = (
+        f"{which}({'5, 4' if which == 'sinusoidal_encoding' else '3, 4'}) with torch.set_default_dtype(torch.float64)"
+    )
+    expected = reference_table(5, 4) if which == "sinusoidal_encoding" else reference_offset(3, 4)
+    assert_close(got, expected, call=call)
+
+
+@pytest.mark.parametrize("which", ["table", "offset matrix"])
+def test_float32_results_are_the_float64_results_rounded(learner, which):
+    # float32 angles drift by about p * 6e-8 (1e-4 at p = 2,000); float64 angles then one rounding land within
+    # one float32 step (6e-8 for values in [-1, 1]) of the exact value.
+    if which == "table":
+        call = "sinusoidal_encoding(2000, 16) (float32)"
+        got = learner.sinusoidal_encoding(2000, 16)
+        expected = reference_table(2000, 16)
+    else:
+        call = "offset_matrix(1999.5, 16) (float32)"
+        got = learner.offset_matrix(1999.5, 16)
+        expected = reference_offset(1999.5, 16)
+    assert_close(
+        got, expected.float(), call=call + " against the float64 formula rounded to float32", rtol=0.0, atol=1.2e-7
+    )
 
 
 # ------------------------------------------------------------------------------------------- offset_matrix
@@ -200,6 +276,23 @@ def test_offset_matrices_compose_and_invert(learner):
     )
 
 
+@pytest.mark.parametrize("k", [2.5, -0.25])
+def test_offset_matrix_takes_a_fractional_offset(learner, k):
+    # The rotation works for any real shift: PE(p + k) from the formula at fractional positions.
+    d = 8
+    positions = torch.arange(10, dtype=torch.float64)
+    freqs = torch.tensor([10000 ** (-2 * i / d) for i in range(d // 2)], dtype=torch.float64)
+
+    def pe(pos):
+        angles = pos[:, None] * freqs[None, :]
+        return torch.stack([torch.sin(angles), torch.cos(angles)], dim=2).reshape(len(pos), d)
+
+    M = learner.offset_matrix(k, d, dtype=torch.float64)
+    call = f"PE(p) @ offset_matrix({k}, {d}).T for p = 0..9"
+    close(M, reference_offset(k, d), f"offset_matrix({k}, {d})", dtype=torch.float64)
+    close(pe(positions) @ M.T, pe(positions + k), call, dtype=torch.float64, what=f"the rows PE(p + {k})")
+
+
 def test_offset_matrix_is_float32_by_default(learner):
     got = learner.offset_matrix(2, 4)
     expected = reference_offset(2, 4)
@@ -208,8 +301,17 @@ def test_offset_matrix_is_float32_by_default(learner):
 
 @pytest.mark.parametrize(
     "args, kwargs, match",
-    [((1, 5), {}, "d_model"), ((1, -2), {}, "d_model"), ((1, 4), {"base": -10.0}, "base")],
+    [((1, 5), {}, r"\bd_model\b"), ((1, -2), {}, r"\bd_model\b"), ((1, 4), {"base": -10.0}, r"\bbase\b")],
     ids=["odd d_model", "negative d_model", "negative base"],
 )
 def test_offset_matrix_rejects_bad_arguments(learner, args, kwargs, match):
     assert_raises(ValueError, learner.offset_matrix, *args, match=match, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "args, match",
+    [(("3", 4), r"\boffset\b"), ((None, 4), r"\boffset\b"), ((1, 4.0), r"\bd_model\b")],
+    ids=["string offset", "None offset", "float d_model"],
+)
+def test_offset_matrix_rejects_arguments_of_the_wrong_type(learner, args, match):
+    assert_raises(TypeError, learner.offset_matrix, *args, match=match)

@@ -4,6 +4,31 @@ Expected values come from Python list slicing of the values the grader put in, a
 themselves: the grader keeps every node it built, so it can tell relinked nodes (the same objects, in the
 new order) from new nodes or swapped values. Memory is measured with ``tracemalloc``; the 10^6-node lists
 are far deeper than Python's default recursion limit (1,000), which is left as it is.
+
+"Create no new nodes" is settled in the stub as: the result is made of exactly the nodes given (no copy or
+new node in it, no value moved between nodes); a temporary sentinel in front of the head is allowed, so no
+test counts ListNode constructions, and the memory budgets leave room for one node.
+
+Promises and the tests that hold them:
+- no recursion, 10^6 nodes -> test_reverse_list_handles_a_million_nodes, test_reverse_between_handles_a_million_nodes
+- result made of the given nodes, relinked (no copy, no new node, no moved value) ->
+  test_reverse_list_relinks_the_same_nodes, test_reverse_list_reverses_the_values,
+  test_reverse_between_relinks_the_same_nodes, test_reverse_between_matches_slicing_for_every_range
+- O(1) extra memory (no list or stack of nodes) -> test_reverse_list_uses_constant_extra_memory,
+  test_reverse_between_uses_constant_extra_memory
+- reverse_list(None) is None -> test_reverse_list_of_the_empty_list_is_none
+- reverse_list: the old head becomes the tail (next None) -> test_reverse_list_makes_the_old_head_the_tail
+- reverse_between: 1-indexed, both ends included, the rest keeps its order -> test_reverse_between_of_hand_worked_cases,
+  test_reverse_between_matches_slicing_for_every_range
+- left == right changes nothing -> test_reverse_between_with_left_equal_to_right_changes_nothing
+- returns the old node at right when left == 1 -> test_reverse_between_returns_the_new_head_when_left_is_1
+- returns head when left > 1 -> test_reverse_between_keeps_the_head_when_left_is_above_1
+- ValueError unless 1 <= left <= right <= n (empty list too), message names left or right ->
+  test_reverse_between_rejects_bad_positions
+- the list is unchanged when it raises -> test_reverse_between_leaves_the_list_unchanged_when_it_raises
+- TypeError for a position that is not an int, naming it -> test_reverse_between_rejects_positions_that_are_not_integers
+- bool positions are refused -> test_reverse_between_refuses_bool_positions
+- ListNode is given and unchanged: not tested on its own (every test builds its lists with the learner's ListNode)
 """
 
 from __future__ import annotations
@@ -218,12 +243,12 @@ def test_reverse_between_relinks_the_same_nodes(learner):
 
 
 BAD_POSITIONS = [
-    (5, 0, 2, "left", "left is 0"),
-    (5, -1, 3, "left", "negative left"),
-    (5, 4, 2, "right", "right below left"),
-    (5, 2, 6, "right", "right past the end"),
-    (5, 6, 6, "left|right", "both past the end"),
-    (0, 1, 1, "left|right", "empty list"),
+    (5, 0, 2, r"\bleft\b", "left is 0"),
+    (5, -1, 3, r"\bleft\b", "negative left"),
+    (5, 4, 2, r"\bright\b", "right below left"),
+    (5, 2, 6, r"\bright\b", "right past the end"),
+    (5, 6, 6, r"\b(left|right)\b", "both past the end"),
+    (0, 1, 1, r"\b(left|right)\b", "empty list"),
 ]
 
 
@@ -252,9 +277,21 @@ def test_reverse_between_leaves_the_list_unchanged_when_it_raises(learner, left,
 
 def test_reverse_between_rejects_positions_that_are_not_integers(learner):
     head, _ = build(learner, [1, 2, 3, 4])
-    assert_raises(TypeError, learner.reverse_between, head, 1.5, 3, match="left", call="reverse_between(..., 1.5, 3)")
+    assert_raises(
+        TypeError, learner.reverse_between, head, 1.5, 3, match=r"\bleft\b", call="reverse_between(..., 1.5, 3)"
+    )
     head, _ = build(learner, [1, 2, 3, 4])
-    assert_raises(TypeError, learner.reverse_between, head, 1, "3", match="right", call="reverse_between(..., 1, '3')")
+    assert_raises(
+        TypeError, learner.reverse_between, head, 1, "3", match=r"\bright\b", call="reverse_between(..., 1, '3')"
+    )
+
+
+@pytest.mark.parametrize("left, right, name", [(True, 3, "left"), (1, True, "right")], ids=["left", "right"])
+def test_reverse_between_refuses_bool_positions(learner, left, right, name):
+    # bool is an int in Python (True == 1), so only a deliberate check refuses it, as the docstring says.
+    head, _ = build(learner, [1, 2, 3, 4])
+    call = f"reverse_between(1 -> 2 -> 3 -> 4, left={left!r}, right={right!r})"
+    assert_raises(TypeError, learner.reverse_between, head, left, right, match=rf"\b{name}\b", call=call)
 
 
 def test_reverse_between_uses_constant_extra_memory(learner):

@@ -3,6 +3,33 @@
 Expected values come from scikit-learn's answers stored in ``fixtures/roc_auc/roc_auc.json`` (its
 ``generate.py`` regenerates them and the file records the versions), from hand-worked cases, from a
 pairwise Mann–Whitney count written here, and from invariants (the thresholds are the distinct scores).
+
+Promises and the tests that hold them:
+- roc_curve equals scikit-learn's (drop_intermediate=False) -> test_roc_curve_matches_scikit_learn
+- one point per distinct score, decreasing, then (0, 0) at inf ->
+  test_roc_curve_thresholds_are_the_distinct_scores_in_decreasing_order,
+  test_roc_curve_starts_at_infinity_and_the_origin
+- ties accepted together (a diagonal segment) -> test_roc_curve_hand_worked_with_a_tie,
+  test_roc_curve_matches_scikit_learn[tied scores]
+- only exact equality ties -> test_scores_one_bit_apart_are_not_ties
+- rates start at 0 and end at 1 -> test_roc_curve_starts_at_infinity_and_the_origin
+- three float64 NumPy arrays, integer scores too -> test_roc_curve_returns_float64_arrays
+- AUC equals scikit-learn's, Mann-Whitney with ties one half -> test_roc_auc_score_matches_scikit_learn,
+  test_roc_auc_score_counts_tied_pairs_as_one_half, test_roc_auc_score_equals_pairwise_mann_whitney
+- 1.0 perfect, 0.0 reversed, 0.5 all equal ->
+  test_roc_auc_score_is_one_for_a_perfect_ranking_and_zero_for_the_reverse,
+  test_roc_auc_score_matches_scikit_learn[tied scores] (all scores equal)
+- returns a Python float -> test_roc_auc_score_returns_a_python_float
+- sort once, O(N log N) -> test_roc_auc_score_handles_800000_samples
+- labels as ints, floats or bools; lists and strided arrays -> test_roc_curve_matches_scikit_learn[distinct scores]
+  (bool and float labels), test_accepts_lists_and_strided_arrays
+- inputs not modified -> test_leaves_inputs_unchanged
+- ValueError naming y_true: one class -> test_one_class_only_raises; labels outside {0, 1} ->
+  test_labels_outside_zero_and_one_raise
+- ValueError naming an argument: lengths differ -> test_mismatched_lengths_raise; not 1-D ->
+  test_two_dimensional_inputs_raise
+- ValueError naming y_score: NaN -> test_nan_scores_raise; inf -> test_infinite_scores_raise
+- TypeError naming y_score when not numeric -> test_non_numeric_scores_raise_type_error
 """
 
 from __future__ import annotations
@@ -225,7 +252,7 @@ def test_one_class_only_raises(learner, fn):
             getattr(learner, fn),
             y,
             s,
-            match="y_true|class",
+            match=r"\by_true\b",
             call=call_repr(fn, y, s) + f" (labels {y.tolist()})",
         )
 
@@ -239,19 +266,67 @@ def test_labels_outside_zero_and_one_raise(learner, labels):
     y, s = np.array(labels), np.array([0.1, 0.4, 0.35, 0.8])
     for fn in ("roc_curve", "roc_auc_score"):
         assert_raises(
-            ValueError, getattr(learner, fn), y, s, match="y_true", call=f"{fn}({labels}, [0.1, 0.4, 0.35, 0.8])"
+            ValueError, getattr(learner, fn), y, s, match=r"\by_true\b", call=f"{fn}({labels}, [0.1, 0.4, 0.35, 0.8])"
         )
 
 
 def test_mismatched_lengths_raise(learner):
     y, s = np.array([0, 1, 1]), np.array([0.1, 0.4, 0.35, 0.8])
     for fn in ("roc_curve", "roc_auc_score"):
-        assert_raises(ValueError, getattr(learner, fn), y, s, match="y_score|y_true|length", call=call_repr(fn, y, s))
+        assert_raises(ValueError, getattr(learner, fn), y, s, match=r"\by_score\b|\by_true\b", call=call_repr(fn, y, s))
 
 
 def test_nan_scores_raise(learner):
     y, s = np.array([0, 1, 1, 0]), np.array([0.1, np.nan, 0.35, 0.8])
     for fn in ("roc_curve", "roc_auc_score"):
         assert_raises(
-            ValueError, getattr(learner, fn), y, s, match="y_score", call=call_repr(fn, y, s) + " (a NaN score)"
+            ValueError, getattr(learner, fn), y, s, match=r"\by_score\b", call=call_repr(fn, y, s) + " (a NaN score)"
         )
+
+
+@pytest.mark.parametrize("bad", [np.inf, -np.inf], ids=["inf", "minus inf"])
+def test_infinite_scores_raise(learner, bad):
+    # "a score is NaN or inf": an infinite score would be a threshold no finite one can pass.
+    y, s = np.array([0, 1, 1, 0]), np.array([0.1, bad, 0.35, 0.8])
+    for fn in ("roc_curve", "roc_auc_score"):
+        call = call_repr(fn, y, s) + f" (a score of {bad})"
+        assert_raises(ValueError, getattr(learner, fn), y, s, match=r"\by_score\b", call=call)
+
+
+@pytest.mark.parametrize("which", ["y_true", "y_score"])
+def test_two_dimensional_inputs_raise(learner, which):
+    # A column [N, 1] is not 1-D: flattening it silently would hide a caller's shape mistake.
+    y, s = np.array([0, 1, 1, 0]), np.array([0.1, 0.4, 0.35, 0.8])
+    if which == "y_true":
+        y = y[:, None]
+    else:
+        s = s[:, None]
+    for fn in ("roc_curve", "roc_auc_score"):
+        call = call_repr(fn, y, s) + f" ({which} of shape [4, 1])"
+        assert_raises(ValueError, getattr(learner, fn), y, s, match=rf"\b{which}\b", call=call)
+
+
+def test_non_numeric_scores_raise_type_error(learner):
+    y, s = np.array([0, 1, 1, 0]), np.array(["low", "high", "high", "low"])
+    for fn in ("roc_curve", "roc_auc_score"):
+        call = call_repr(fn, y, s) + " (strings as scores)"
+        assert_raises(TypeError, getattr(learner, fn), y, s, match=r"\by_score\b", call=call)
+
+
+@pytest.mark.points(2)
+def test_scores_one_bit_apart_are_not_ties(learner):
+    # "Only exactly equal scores tie": 0.5 and the next float64 above it are two thresholds, and the
+    # positive at the higher one outranks the negative at the lower one (a float32 copy, np.isclose or a
+    # rounding would make them one tie worth 1/2).
+    up = np.nextafter(0.5, 1.0)
+    y, s = np.array([0, 1, 0, 1]), np.array([0.5, up, 0.2, 0.8])
+    fpr, tpr, thresholds = learner.roc_curve(y, s)
+    call = call_repr("roc_curve", y, s) + "  (0.5 and the next float64 above it)"
+    expected = (
+        np.array([0.0, 0.0, 0.0, 0.5, 1.0]),
+        np.array([0.0, 0.5, 1.0, 1.0, 1.0]),
+        np.array([np.inf, 0.8, up, 0.5, 0.2]),
+    )
+    assert_close((fpr, tpr, thresholds), expected, call=call, rtol=0, atol=0)
+    call = call_repr("roc_auc_score", y, s) + "  (0.5 and the next float64 above it)"
+    assert_close(learner.roc_auc_score(y, s), 1.0, call=call)

@@ -8,10 +8,32 @@ loaded into the learner's block in the order ``block.modules()`` lists its ``Con
 layers, as the stub's docstring asks. The rest are invariants: output shapes from the convolution
 arithmetic; with stride 1, the untouched half of the input found bit for bit on the even output channels;
 and the branches' places after the shuffle, seen by setting a branch's last BatchNorm to a constant.
+
+Promises and the tests that hold them:
+- same parameters as torchvision's (no conv bias) -> test_parameter_count_matches_torchvision
+- 3x3 convolutions are depthwise with the block's stride, no bias -> test_spatial_convolutions_are_depthwise_3x3
+- H_out = (H - 1) // stride + 1, dtype of x -> test_output_shape
+- same outputs as torchvision with its weights (layers in the documented order), eval float32/float64
+  -> test_same_outputs_as_torchvision_in_eval_mode
+- the same in training mode -> test_same_outputs_as_torchvision_in_training_mode
+- stride 1: the first half lands untouched on the even channels
+  -> test_stride_1_passes_first_half_unchanged_to_even_channels
+- stride 1: the main branch reads only the second half -> test_stride_1_main_branch_sees_only_the_second_half
+- stride 1: untouched half first, shuffle with 2 groups
+  -> test_stride_1_output_interleaves_untouched_half_and_main_branch
+- stride 2: shortcut first, shuffle with 2 groups -> test_stride_2_output_interleaves_shortcut_and_main_branch
+- BatchNorm2d with its defaults (eps 1e-5, momentum 0.1) -> test_batchnorms_keep_their_defaults
+- input not modified -> test_leaves_input_unchanged
+- gradients reach every parameter and x -> test_gradients_reach_every_parameter_and_the_input
+- TypeError for non-int channels or stride (bools too), ValueError for stride, widths below 1 or 2, odd
+  out_channels, message names the argument -> test_rejects_bad_arguments
+- unequal widths at stride 1: the message names both widths and their values
+  -> test_unequal_widths_at_stride_1_are_named_with_their_values
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -250,6 +272,16 @@ def test_leaves_input_unchanged(learner, config, mode):
     assert_unchanged(before, x, name="x", call=call)
 
 
+@pytest.mark.parametrize("config", [(8, 8, 1), (4, 8, 2)], ids=["s1", "s2"])
+def test_batchnorms_keep_their_defaults(learner, config):
+    # momentum shows only in the running statistics, and eps barely in the outputs: look at the layers.
+    call = block_repr(*config)
+    norms = batchnorms(learner.ShuffleV2Block(*config), 3 if config[2] == 1 else 5, call)
+    for i, bn in enumerate(norms):
+        settings = (bn.eps, bn.momentum, bn.affine, bn.track_running_stats)
+        assert_equal(settings, (1e-5, 0.1, True, True), call=call, what=f"BatchNorm {i} (eps, momentum, affine, stats)")
+
+
 @pytest.mark.parametrize("config", [(6, 6, 1), (3, 8, 2)], ids=["s1", "s2"])
 def test_gradients_reach_every_parameter_and_the_input(learner, config):
     block = learner.ShuffleV2Block(*config).double()
@@ -272,8 +304,40 @@ def test_gradients_reach_every_parameter_and_the_input(learner, config):
         ((7, 7, 1), ValueError, "out_channels"),
         ((0, 8, 2), ValueError, "in_channels"),
         ((8, 8.0, 1), TypeError, "out_channels"),
+        ((4, 0, 2), ValueError, "out_channels"),
+        ((8, 8, 1.0), TypeError, "stride"),
+        ((8, 8, True), TypeError, "stride"),
+        ((True, 2, 2), TypeError, "in_channels"),
     ],
-    ids=["stride 3", "stride 0", "s1 widening", "odd out", "odd s1", "in 0", "float channels"],
+    ids=[
+        "stride 3",
+        "stride 0",
+        "s1 widening",
+        "odd out",
+        "odd s1",
+        "in 0",
+        "float channels",
+        "out 0",
+        "float stride",
+        "bool stride",
+        "bool in_channels",
+    ],
 )
 def test_rejects_bad_arguments(learner, args, exc, match):
-    assert_raises(exc, learner.ShuffleV2Block, *args, match=match, call=block_repr(*args))
+    assert_raises(exc, learner.ShuffleV2Block, *args, match=rf"\b{match}\b", call=block_repr(*args))
+
+
+@pytest.mark.parametrize("c_in, c_out", [(8, 16), (12, 6)])
+def test_unequal_widths_at_stride_1_are_named_with_their_values(learner, c_in, c_out):
+    call = block_repr(c_in, c_out, 1)
+    exc = assert_raises(ValueError, learner.ShuffleV2Block, c_in, c_out, 1, match=r"\bin_channels\b", call=call)
+    message = str(exc)
+    for what, pattern in (
+        ("out_channels", r"\bout_channels\b"),
+        (f"in_channels' value {c_in}", rf"(?<![\d.]){c_in}(?![\d.])"),
+        (f"out_channels' value {c_out}", rf"(?<![\d.]){c_out}(?![\d.])"),
+    ):
+        if not re.search(pattern, message):
+            raise AssertionError(
+                f"{call}\n  raised ValueError({message!r}), as it should, but the message should name {what}"
+            )

@@ -7,10 +7,31 @@ positions; samples gated independently), and from ``fixtures/squeeze_excitation/
 made by torchvision's ``torchvision.ops.SqueezeExcitation(C, max(1, C // reduction), scale_activation=...)``
 (its ``generate.py`` regenerates it and the file records the versions): parameter counts and outputs for
 given weights.
+
+Promises and the tests that hold them:
+- fc1/fc2 are 1x1 convs with bias through max(1, C // reduction) channels
+  -> test_fc1_and_fc2_are_1x1_convs_through_max_1_channels_over_reduction
+- parameter count as torchvision's -> test_parameter_count_matches_torchvision
+- reduction 4 and hard_sigmoid by default -> test_defaults_are_reduction_4_and_hard_sigmoid
+- squeeze, fc1, ReLU, fc2, gate, scale, float32 and float64 -> test_output_matches_reference_from_its_own_weights
+- same outputs as torchvision's SqueezeExcitation -> test_same_outputs_as_torchvision_with_the_same_weights
+- hard_sigmoid is relu6(z + 3) / 6 (saturating), sigmoid is 1 / (1 + e^-z) -> test_gate_value_worked_by_hand
+- ReLU between fc1 and fc2 -> test_relu_between_fc1_and_fc2
+- squeeze is the average (not the max) over H and W -> test_squeeze_is_the_average_over_height_and_width
+- one weight per sample and channel, shared by its positions -> test_one_gate_per_channel_shared_by_all_its_positions
+- samples gated independently (no pooling over the batch) -> test_samples_are_gated_independently
+- output has the input's shape and dtype -> test_output_has_the_input_shape_and_dtype
+- input not modified -> test_leaves_input_unchanged
+- gradients reach fc1, fc2 and x -> test_gradients_reach_fc1_fc2_and_the_input
+- channels/reduction: TypeError (bools too), ValueError below 1, gate one of two names (no callable), message
+  names the argument -> test_rejects_bad_arguments
+- x not 4-D or with the wrong channels: ValueError naming x and the shape that came
+  -> test_rejects_input_with_the_wrong_channel_count
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -258,16 +279,35 @@ def test_gradients_reach_fc1_fc2_and_the_input(learner):
         ((0,), {}, ValueError, "channels"),
         ((8, 0), {}, ValueError, "reduction"),
         ((8.0,), {}, TypeError, "channels"),
+        ((8, 2.0), {}, TypeError, "reduction"),
+        ((True,), {}, TypeError, "channels"),
+        ((8, True), {}, TypeError, "reduction"),
+        ((8,), {"gate": torch.sigmoid}, ValueError, "gate"),
     ],
-    ids=["gate relu", "gate misspelt", "channels 0", "reduction 0", "float channels"],
+    ids=[
+        "gate relu",
+        "gate misspelt",
+        "channels 0",
+        "reduction 0",
+        "float channels",
+        "float reduction",
+        "bool channels",
+        "bool reduction",
+        "callable gate",
+    ],
 )
 def test_rejects_bad_arguments(learner, args, kwargs, exc, match):
-    assert_raises(exc, learner.SqueezeExcitation, *args, match=match, **kwargs)
+    assert_raises(exc, learner.SqueezeExcitation, *args, match=rf"\b{match}\b", **kwargs)
 
 
-def test_rejects_input_with_the_wrong_channel_count(learner):
+@pytest.mark.parametrize("shape", [(2, 6, 5, 3), (8, 5, 3)], ids=["6 channels", "3-D"])
+def test_rejects_input_with_the_wrong_channel_count(learner, shape):
+    # The message names x and reports the shape that came, written any way (list, tuple, torch.Size).
     se = learner.SqueezeExcitation(8)
-    assert_raises(
-        ValueError, se, torch.zeros(2, 6, 4, 4), match=r"\bx\b", call="SqueezeExcitation(8)(Tensor[2, 6, 4, 4])"
-    )
-    assert_raises(ValueError, se, torch.zeros(8, 4, 4), match=r"\bx\b", call="SqueezeExcitation(8)(Tensor[8, 4, 4])")
+    call = f"SqueezeExcitation(8)(Tensor{list(shape)})"
+    exc = assert_raises(ValueError, se, torch.zeros(shape), match=r"\bx\b", call=call)
+    if not re.search(r",\s*".join(str(s) for s in shape), str(exc)):
+        raise AssertionError(
+            f"{call}\n  raised ValueError({str(exc)!r}), as it should, but the message should report the "
+            f"shape that came, {list(shape)}"
+        )

@@ -4,6 +4,34 @@ Expected values come from ``sorted`` (``sorted(items, reverse=True)[:k]``, and p
 ``(-value, position)``), from hand-worked cases, and for the large ties case from a formula. Memory is
 measured with ``tracemalloc`` while the answer reads a generator of 10^6 floats that already exist, so
 only what the answer itself keeps is counted.
+
+The module docstring promises one pass and O(k) memory for both functions (issue 11: it was tested for
+top_k alone); both are now measured on a generator of 10^6 values.
+
+Promises and the tests that hold them:
+- the k largest, largest first -> test_top_k_of_hand_worked_cases, test_top_k_returns_the_largest_first,
+  test_top_k_matches_sorting_on_random_inputs
+- a one-shot iterator, read once -> test_top_k_reads_a_one_shot_stream, test_top_k_indices_accept_any_iterable,
+  test_top_k_indices_keeps_memory_proportional_to_k (a one-shot stream)
+- O(k) memory, never the whole input -> test_top_k_keeps_memory_proportional_to_k,
+  test_top_k_indices_keeps_memory_proportional_to_k
+- items need only < and > (not numbers) -> test_items_need_only_compare_with_each_other
+- k <= 0 gives [] -> test_top_k_with_k_not_positive_is_empty, test_top_k_indices_with_k_not_positive_is_empty
+- k > n gives everything, largest first -> test_top_k_with_k_above_the_length_returns_everything_largest_first,
+  test_top_k_indices_with_k_above_the_length_returns_every_position, test_top_k_of_an_empty_input_is_empty
+- equal items may come in either order -> no test orders equal items (they are equal ints)
+- a list input is not modified -> test_top_k_leaves_a_list_input_unchanged,
+  test_top_k_indices_leave_a_list_input_unchanged
+- O(n log k) time (10^6 items, k = 5,000) -> test_top_k_handles_a_million_items_with_large_k,
+  test_top_k_indices_handle_a_million_values_with_ties
+- indices: ties go to the smaller position -> test_top_k_indices_break_ties_by_the_smaller_position,
+  test_top_k_indices_match_sorting_on_random_inputs_with_ties, test_top_k_indices_of_hand_worked_cases
+- indices are Python ints -> test_top_k_indices_are_python_ints
+- TypeError for a k that is not an int, naming k -> test_top_k_rejects_a_k_that_is_not_an_int,
+  test_top_k_indices_reject_a_k_that_is_not_an_int
+- bool k is refused -> test_a_bool_k_is_refused
+- k is checked before any early return (empty input, negative k) -> test_k_is_checked_before_any_early_return
+- "say in a comment which other methods you know": not graded (a comment)
 """
 
 from __future__ import annotations
@@ -151,6 +179,35 @@ def test_top_k_rejects_a_k_that_is_not_an_int(learner, k):
     assert_raises(TypeError, learner.top_k, [3, 1, 2], k, match=r"\bk\b", call=f"top_k([3, 1, 2], {k!r})")
 
 
+@pytest.mark.parametrize("name", ["top_k", "top_k_indices"])
+@pytest.mark.parametrize("k", [True, False], ids=["True", "False"])
+def test_a_bool_k_is_refused(learner, name, k):
+    # bool is an int in Python (True == 1), so only a deliberate check refuses it, as the docstring says.
+    assert_raises(TypeError, getattr(learner, name), [3, 1, 2], k, match=r"\bk\b", call=f"{name}([3, 1, 2], {k!r})")
+
+
+@pytest.mark.parametrize("name", ["top_k", "top_k_indices"])
+@pytest.mark.parametrize(
+    "items, k, shown",
+    [([3, 1, 2], -1.5, "[3, 1, 2], -1.5"), ([], 2.5, "[], 2.5"), ((), "2", "(), '2'")],
+    ids=["negative float k", "empty list", "empty tuple"],
+)
+def test_k_is_checked_before_any_early_return(learner, name, items, k, shown):
+    # "k <= 0 gives []" and "an empty input gives []" are shortcuts; the docstring says k is checked first.
+    assert_raises(TypeError, getattr(learner, name), items, k, match=r"\bk\b", call=f"{name}({shown})")
+
+
+def test_items_need_only_compare_with_each_other(learner):
+    words = ["pear", "apple", "fig", "kiwi", "plum", "date", "fig"]
+    got = learner.top_k(iter(words), 3)
+    assert_equal(got, ["plum", "pear", "kiwi"], call=f"top_k(<iterator of {words}>, 3)  (strings: only < and >)")
+    got = learner.top_k_indices(words, 4)
+    assert_equal(got, [4, 0, 3, 2], call=f"top_k_indices({words}, 4)  (strings: only < and >)")
+    pairs = [(2, "b"), (3, "a"), (2, "c"), (1, "z")]
+    got = learner.top_k(pairs, 2)
+    assert_equal(got, [(3, "a"), (2, "c")], call=f"top_k({pairs}, 2)  (tuples: only < and >)")
+
+
 # ------------------------------------------------------------------------------------------- top_k_indices
 
 INDEX_CASES = [
@@ -216,6 +273,43 @@ def test_top_k_indices_handle_a_million_values_with_ties(learner):
     expected = [v + 1000 * j for v in range(999, 994, -1) for j in range(1000)]
     got = learner.top_k_indices(values, k)
     assert_equal(got, expected, call=f"top_k_indices(<[i % 1000 for i in range({n:,})]>, {k})")
+
+
+@pytest.mark.points(2)
+@pytest.mark.timeout(10)
+def test_top_k_indices_keeps_memory_proportional_to_k(learner):
+    # The module docstring promises O(k) memory for both functions. A heap of k = 100 (value, position)
+    # pairs: about 14 KB allocated while reading 10^6 floats (measured here; 1.4 KB for k = 10).
+    # list(values), or sorting every position, holds all of them: 8 MB and more.
+    seed = 78
+    values = random_floats(MILLION, seed)
+    call = "top_k_indices(<one-shot generator of 1,000,000 floats>, 100)"
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        got = learner.top_k_indices(OneShot(v for v in values), 100)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    expected = sorted(range(MILLION), key=values.__getitem__, reverse=True)[:100]  # distinct floats: no ties
+    assert_equal(got, expected, call=call, seed=seed)
+    assert peak < 256 * 1024, (
+        f"{call}\n  allocated up to {peak:,} bytes while reading the stream, expected O(k) memory (under 256 KB): "
+        "keep only the k best (value, position) pairs so far, never the whole input"
+    )
+
+
+def test_top_k_indices_are_python_ints(learner):
+    values = [0.5, 2.5, -1.0, 2.5, 1.0]
+    got = learner.top_k_indices(values, 3)
+    assert_equal(got, [1, 3, 4], call=f"top_k_indices({values}, 3)")
+    bad = [i for i in got if type(i) is not int]
+    if bad:
+        raise AssertionError(
+            f"top_k_indices({values}, 3)\n  returned {got!r}: positions must be Python ints, "
+            f"got {type(bad[0]).__module__}.{type(bad[0]).__name__}"
+        )
 
 
 def test_top_k_indices_leave_a_list_input_unchanged(learner):

@@ -3,6 +3,32 @@
 Expected values come from hand-worked windows of ``arange`` images (so every value says where it came
 from), from a reference written here (explicit slicing with floor-divided offsets, then ``torch.cat``), and
 from the gradient of the fusion, which must put the upstream gradient back exactly inside the crop window.
+
+Promises and the tests that hold them:
+center_crop
+- offset (H - h) // 2, (W - w) // 2 -> test_center_crop_offset_is_floor_of_half_the_difference
+- odd leftover row/column stays at the bottom/right -> test_center_crop_leaves_the_odd_pixel_at_the_bottom_right
+- U-Net's own sizes (568 -> 392) -> test_center_crop_with_unet_sizes
+- an int size gives a square -> test_center_crop_int_size_gives_a_square
+- the last two axes of any leading shape, 2-D included -> test_center_crop_crops_the_last_two_axes_of_any_leading_shape
+- a crop to the full size keeps everything -> test_center_crop_to_the_full_size_keeps_everything
+- keeps dtype, input not modified -> test_center_crop_keeps_dtype_and_leaves_input_unchanged
+- a view of x (no copy) -> test_center_crop_returns_a_view_of_x
+- window larger than x -> ValueError naming size -> test_center_crop_rejects_a_crop_larger_than_the_input
+- size not positive / not an int or pair -> ValueError / TypeError naming size -> test_center_crop_rejects_bad_sizes
+- a bool is not taken as an int size -> test_center_crop_rejects_a_bool_size
+- x not a tensor -> TypeError naming x -> test_center_crop_rejects_x_that_is_not_a_tensor
+- x with fewer than 2 dimensions -> ValueError naming x -> test_center_crop_rejects_x_with_fewer_than_two_dimensions
+unet_fuse
+- cropped skip first, then up, on channels -> test_unet_fuse_puts_the_cropped_skip_first_then_up,
+  test_unet_fuse_crops_skip_to_the_size_of_up_and_concatenates, test_unet_fuse_of_equal_sizes_is_a_plain_concatenation
+- result shape [N, C_skip + C_up, h, w], computed in torch (gradients reach the crop window)
+  -> test_unet_fuse_sends_gradients_back_into_the_crop_window
+- a new tensor, inputs not modified -> test_unet_fuse_leaves_inputs_unchanged
+- not 4-D / batch sizes differ / up larger than skip -> ValueError naming the argument (or "batch")
+  -> test_unet_fuse_rejects_inputs_that_do_not_fit
+- an argument that is not a tensor -> TypeError naming it -> test_unet_fuse_rejects_arguments_that_are_not_tensors
+- different dtypes -> TypeError naming up (no silent promotion) -> test_unet_fuse_rejects_different_dtypes
 """
 
 from __future__ import annotations
@@ -112,7 +138,7 @@ def test_center_crop_keeps_dtype_and_leaves_input_unchanged(learner):
 @pytest.mark.parametrize("size", [(8, 3), (3, 9), (9, 9)], ids=["taller", "wider", "both"])
 def test_center_crop_rejects_a_crop_larger_than_the_input(learner, size):
     x = torch.zeros(1, 2, 7, 8)
-    assert_raises(ValueError, learner.center_crop, x, size, match="size", call=crop_repr(x, size))
+    assert_raises(ValueError, learner.center_crop, x, size, match=r"\bsize\b", call=crop_repr(x, size))
 
 
 @pytest.mark.parametrize(
@@ -122,7 +148,39 @@ def test_center_crop_rejects_a_crop_larger_than_the_input(learner, size):
 )
 def test_center_crop_rejects_bad_sizes(learner, size, exc):
     x = torch.zeros(1, 2, 7, 8)
-    assert_raises(exc, learner.center_crop, x, size, match="size", call=crop_repr(x, size))
+    assert_raises(exc, learner.center_crop, x, size, match=r"\bsize\b", call=crop_repr(x, size))
+
+
+@pytest.mark.parametrize("size", [True, (True, 3)], ids=["True", "True in a pair"])
+def test_center_crop_rejects_a_bool_size(learner, size):
+    # True == 1 in Python, but a bool is not a size: the docstring refuses it.
+    x = torch.zeros(1, 2, 7, 8)
+    assert_raises(TypeError, learner.center_crop, x, size, match=r"\bsize\b", call=crop_repr(x, size))
+
+
+def test_center_crop_returns_a_view_of_x(learner):
+    x = randn(7, 2, 3, 9, 8, dtype=torch.float32)
+    got = learner.center_crop(x, (4, 3))
+    call = crop_repr(x, (4, 3))
+    if not isinstance(got, torch.Tensor):
+        raise AssertionError(f"{call}\n  returned {type(got).__name__}, expected a tensor")
+    storage = x.untyped_storage()
+    start, stop = storage.data_ptr(), storage.data_ptr() + storage.nbytes()
+    if got.untyped_storage().data_ptr() != storage.data_ptr() or not start <= got.data_ptr() < stop:
+        raise AssertionError(
+            f"{call}\n  returned a copy; the docstring promises a view of x (no copy), as slicing gives"
+        )
+
+
+@pytest.mark.parametrize("x", [[[1.0, 2.0], [3.0, 4.0]], None], ids=["nested list", "None"])
+def test_center_crop_rejects_x_that_is_not_a_tensor(learner, x):
+    assert_raises(TypeError, learner.center_crop, x, 1, match=r"\bx\b", call=crop_repr(x, 1))
+
+
+@pytest.mark.parametrize("shape", [(5,), ()], ids=["1-D", "0-D"])
+def test_center_crop_rejects_x_with_fewer_than_two_dimensions(learner, shape):
+    x = torch.zeros(shape)
+    assert_raises(ValueError, learner.center_crop, x, 1, match=r"\bx\b", call=crop_repr(x, 1))
 
 
 # ------------------------------------------------------------------------------------ unet_fuse
@@ -189,13 +247,30 @@ def test_unet_fuse_leaves_inputs_unchanged(learner):
 @pytest.mark.parametrize(
     "skip_shape, up_shape, match",
     [
-        ((2, 3, 8, 8), (2, 3, 9, 8), "up"),
-        ((2, 3, 8, 8), (2, 3, 8, 10), "up"),
-        ((2, 3, 8, 8), (3, 3, 4, 4), "batch"),
-        ((3, 8, 8), (2, 3, 4, 4), "skip"),
+        ((2, 3, 8, 8), (2, 3, 9, 8), r"\bup\b"),
+        ((2, 3, 8, 8), (2, 3, 8, 10), r"\bup\b"),
+        ((2, 3, 8, 8), (3, 3, 4, 4), r"\bbatch\b"),
+        ((3, 8, 8), (2, 3, 4, 4), r"\bskip\b"),
+        ((2, 3, 8, 8), (2, 4, 4), r"\bup\b"),
     ],
-    ids=["up taller", "up wider", "batch sizes differ", "skip three-dimensional"],
+    ids=["up taller", "up wider", "batch sizes differ", "skip three-dimensional", "up three-dimensional"],
 )
 def test_unet_fuse_rejects_inputs_that_do_not_fit(learner, skip_shape, up_shape, match):
     skip, up = torch.zeros(skip_shape), torch.zeros(up_shape)
     assert_raises(ValueError, learner.unet_fuse, skip, up, match=match, call=fuse_repr(skip, up))
+
+
+@pytest.mark.parametrize("which", ["skip", "up"])
+def test_unet_fuse_rejects_arguments_that_are_not_tensors(learner, which):
+    skip, up = torch.zeros(1, 2, 6, 6), torch.zeros(1, 2, 4, 4)
+    if which == "skip":
+        skip = skip.tolist()
+    else:
+        up = up.tolist()
+    assert_raises(TypeError, learner.unet_fuse, skip, up, match=rf"\b{which}\b", call=fuse_repr(skip, up))
+
+
+def test_unet_fuse_rejects_different_dtypes(learner):
+    # torch.cat would promote float32 and float64 to float64 without a word; the docstring refuses the mix.
+    skip, up = torch.zeros(1, 2, 6, 6, dtype=torch.float32), torch.zeros(1, 2, 4, 4, dtype=torch.float64)
+    assert_raises(TypeError, learner.unet_fuse, skip, up, match=r"\bup\b", call=fuse_repr(skip, up))

@@ -4,6 +4,29 @@ Expected values are the tree's own structure, built here. Freeing is observed wi
 callbacks while the cyclic garbage collector is disabled, so that only reference counting can free a node;
 "no strong reference to the parent" is checked by walking everything a node refers to (``gc.get_referents``,
 plus closure cells and bound methods) and looking for the parent.
+
+Promises and the tests that hold them:
+- value kept as node.value; a new node has no children, no parent -> test_leaf_has_no_children,
+  test_add_child_sets_parent_and_appends_in_order
+- children: a list, in the order added -> test_add_child_sets_parent_and_appends_in_order
+- children is that list itself (a list, not a copy or a tuple) -> test_children_is_the_nodes_own_list
+- children kept alive by the list -> test_tree_keeps_its_children_alive_without_outside_references
+- parent returns the node (not the weak reference) -> test_add_child_sets_parent_and_appends_in_order
+- parent is read-only -> test_parent_is_read_only
+- add_child moves a node with its subtree; an existing child moves to the end ->
+  test_add_child_moves_a_node_from_its_old_parent, test_adding_an_existing_child_again_moves_it_to_the_end,
+  test_a_node_can_move_up_to_an_ancestor
+- add_child: TypeError naming node -> test_add_child_rejects_what_is_not_a_node
+- add_child: ValueError naming node for itself or an ancestor, nothing changed -> test_add_child_refuses_to_make_a_cycle
+- remove_child: detached, parent None, subtree kept -> test_remove_child_detaches_it_and_clears_its_parent
+- remove_child: ValueError naming node for a non-child, tree unchanged ->
+  test_remove_child_rejects_a_node_that_is_not_a_child
+- dropping the root frees the tree at once with gc disabled ->
+  test_dropping_the_root_frees_the_whole_tree_at_once_without_the_collector, test_a_tree_leaves_no_garbage_cycles
+- a removed subtree is freed when dropped -> test_a_removed_subtree_is_freed_when_dropped
+- parent reads None once the parent is freed -> test_parent_reads_none_once_the_parent_is_freed
+- no strong reference to the parent (a weakref.ref underneath) ->
+  test_no_node_refers_strongly_to_its_parent_or_ancestors
 """
 
 from __future__ import annotations
@@ -140,6 +163,38 @@ def test_add_child_sets_parent_and_appends_in_order(learner):
     assert_equal(root.value, "root", call="TreeNode('root').value")
 
 
+def test_children_is_the_nodes_own_list(learner):
+    root, x = learner.TreeNode("root"), learner.TreeNode("x")
+    root.add_child(x)
+    children = root.children
+    if type(children) is not list:
+        raise AssertionError(
+            f"root.add_child(x); root.children\n  is a {type(children).__name__}, expected a list (the docstring "
+            "promises the node's own list of children)"
+        )
+    if root.children is not children:
+        raise AssertionError(
+            "root.children read twice gave two different lists: expected the node's own list, not a fresh copy"
+        )
+
+
+def test_parent_is_read_only(learner):
+    root, x, other = learner.TreeNode("root"), learner.TreeNode("x"), learner.TreeNode("other")
+    root.add_child(x)
+    call = "root.add_child(x); x.parent = other"
+    try:
+        x.parent = other
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError(
+            f"{call}\n  the assignment was accepted; parent is a read-only property (a parent is set only by "
+            "add_child, which also keeps the children lists right), so it should raise AttributeError"
+        )
+    assert_equal(parent_value(x), "root", call=call + "  (refused)", what="x.parent")
+    assert_equal(values(root.children), ["x"], call=call + "  (refused)", what="root.children")
+
+
 def test_leaf_has_no_children(learner):
     leaf = learner.TreeNode(3.5)
     assert_equal(list(leaf.children), [], call="TreeNode(3.5).children")
@@ -220,8 +275,8 @@ def test_remove_child_rejects_a_node_that_is_not_a_child(learner):
     root, a, a1, stranger = (learner.TreeNode(v) for v in ("root", "a", "a1", "stranger"))
     root.add_child(a)
     a.add_child(a1)
-    assert_raises(ValueError, root.remove_child, stranger, match="node", call="root.remove_child(stranger)")
-    assert_raises(ValueError, root.remove_child, a1, match="node", call="root.remove_child(a1)  (a grandchild)")
+    assert_raises(ValueError, root.remove_child, stranger, match=r"\bnode\b", call="root.remove_child(stranger)")
+    assert_raises(ValueError, root.remove_child, a1, match=r"\bnode\b", call="root.remove_child(a1)  (a grandchild)")
     call = "after the refused remove_child calls"
     assert_equal(values(root.children), ["a"], call=call, what="root.children")
     assert_equal(parent_value(a1), "a", call=call, what="a1.parent")
@@ -234,7 +289,7 @@ def test_add_child_refuses_to_make_a_cycle(learner, which):
     root.add_child(a)
     a.add_child(a1)
     node = {"itself": a1, "its parent": a, "its grandparent": root}[which]
-    assert_raises(ValueError, a1.add_child, node, match="node", call=f"a1.add_child({node.value})  [{which}]")
+    assert_raises(ValueError, a1.add_child, node, match=r"\bnode\b", call=f"a1.add_child({node.value})  [{which}]")
     call = f"after the refused a1.add_child({node.value})"
     assert_equal(values(root.children), ["a"], call=call, what="root.children")
     assert_equal(values(a.children), ["a1"], call=call, what="a.children")
@@ -244,7 +299,7 @@ def test_add_child_refuses_to_make_a_cycle(learner, which):
 
 def test_add_child_rejects_what_is_not_a_node(learner):
     root = learner.TreeNode("root")
-    assert_raises(TypeError, root.add_child, "child", match="node", call="root.add_child('child')")
+    assert_raises(TypeError, root.add_child, "child", match=r"\bnode\b", call="root.add_child('child')")
     assert_equal(list(root.children), [], call="root.children after the refused call")
 
 

@@ -1,5 +1,7 @@
 """Channel Shuffle Pytorch里面是怎么实现的？如果用 Tensorflow 呢？
 
+In English: How is Channel Shuffle implemented in PyTorch? And what if you use TensorFlow?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面.
 
 ShuffleNet's channel shuffle lets information flow between the groups of a group convolution: with
@@ -12,7 +14,8 @@ back. Write it twice:
 * ``channel_shuffle_nhwc``: for a NumPy array in channels-last (NHWC) layout, TensorFlow's default, written
   with reshape and transpose as one would with ``tf.reshape`` / ``tf.transpose``.
 
-Both return a new array (the input is left alone), keep the dtype, accept non-contiguous inputs, and raise
+Both return a new array (the input is left alone, and the result is never a view of it, not even when the
+order does not change: ``groups`` of 1 or ``C``), keep the dtype, accept non-contiguous inputs, and raise
 ``ValueError`` when the channels do not split into ``groups`` equal groups.
 """
 
@@ -30,12 +33,15 @@ def channel_shuffle(x: torch.Tensor, groups: int) -> torch.Tensor:
         groups (int): number of groups, ``>= 1``, dividing ``C``.
 
     Returns:
-        Tensor[N, C, H, W]: a new tensor (never a view of ``x``) of ``x``'s dtype and device, where
-        ``out[:, k * groups + j] == x[:, j * (C // groups) + k]``.
+        Tensor[N, C, H, W]: a new tensor (never a view of ``x``, not even for ``groups`` of 1 or ``C``) of
+        ``x``'s dtype and device and shape, where ``out[:, k * groups + j] == x[:, j * (C // groups) + k]``.
 
     Raises:
-        TypeError: ``x`` is not a tensor, or ``groups`` not an int.
-        ValueError: ``x`` has fewer than 3 dims, ``groups < 1``, or ``C`` is not divisible by ``groups``.
+        TypeError: ``x`` is not a tensor (a NumPy array, a list), or ``groups`` not an int (a bool is refused);
+            the message names the argument (``x`` or ``groups``).
+        ValueError: ``x`` has fewer than 3 dims (the message names ``x``), ``groups < 1`` (the message names
+            ``groups``), or ``C`` is not divisible by ``groups`` (the message names ``groups`` and the number
+            of channels that came).
 
     Example:
         >>> x = torch.arange(6).reshape(1, 6, 1, 1)
@@ -56,12 +62,15 @@ def channel_shuffle_nhwc(x: np.ndarray, groups: int) -> np.ndarray:
         groups (int): number of groups, ``>= 1``, dividing ``C``.
 
     Returns:
-        ndarray[N, H, W, C]: a new array of ``x``'s dtype where
-        ``out[..., k * groups + j] == x[..., j * (C // groups) + k]``.
+        ndarray[N, H, W, C]: a new array (never a view of ``x``, not even for ``groups`` of 1 or ``C``) of
+        ``x``'s dtype and shape, where ``out[..., k * groups + j] == x[..., j * (C // groups) + k]``.
 
     Raises:
-        TypeError: ``x`` is not a NumPy array (a torch tensor, a list), or ``groups`` not an int.
-        ValueError: ``x`` has no axis, ``groups < 1``, or ``C`` is not divisible by ``groups``.
+        TypeError: ``x`` is not a NumPy array (a torch tensor, a list), or ``groups`` not an int (a bool is
+            refused); the message names the argument (``x`` or ``groups``).
+        ValueError: ``x`` has no axis (the message names ``x``), ``groups < 1`` (the message names
+            ``groups``), or ``C`` is not divisible by ``groups`` (the message names ``groups`` and the number
+            of channels that came).
 
     Example:
         >>> x = np.arange(6).reshape(1, 1, 1, 6)

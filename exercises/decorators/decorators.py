@@ -1,5 +1,7 @@
 """3. 装饰器
 
+In English: 3. Decorators.
+
 Source: 004_4864363d713f5d38.txt · 三、python (the section's questions are "1. 多线程和多进程: io密集多线程,
 cpu密集多进程", "2. 闭包", "3. 装饰器" and "4. 内存管理"; this is question 3).
 
@@ -30,12 +32,13 @@ def timed(fn: Callable[..., Any]) -> Callable[..., Any]:
     Returns:
         callable: a wrapper that calls ``fn`` with the same arguments and returns what it returns. The wrapper
         has an attribute ``calls``, a list that starts empty and gets one ``float`` per call: the duration in
-        seconds, measured with ``time.perf_counter``, in call order. A call that raises is recorded too, and
+        seconds, in call order (measure it with ``time.perf_counter``; the grader checks the duration, not
+        the clock). A call that raises is recorded too, and
         its exception propagates unchanged. The wrapper keeps ``fn``'s ``__name__`` and ``__doc__`` and sets
         ``__wrapped__`` to ``fn``.
 
     Raises:
-        TypeError: ``fn`` is not callable.
+        TypeError: ``fn`` is not callable; the message names ``fn``.
 
     Example:
         >>> @timed
@@ -70,9 +73,11 @@ def retry(
         ``__doc__`` and sets ``__wrapped__`` to it.
 
     Raises:
-        ValueError: ``times < 1`` or ``delay < 0``; raised by ``retry(...)`` itself, before any decorating.
-        TypeError: ``times`` is not an int, ``delay`` is not a number, or ``exceptions`` is not an exception
-            class or a tuple of them; also raised by ``retry(...)`` itself.
+        ValueError: ``times < 1`` or ``delay < 0``; raised by ``retry(...)`` itself, before any decorating;
+            the message names the argument.
+        TypeError: ``times`` is not an int, ``delay`` is not an int or float (``bool`` is refused for both),
+            or ``exceptions`` is not an exception class or a tuple of them; also raised by ``retry(...)``
+            itself; the message names the argument.
 
     Example:
         >>> attempts = []
@@ -107,8 +112,8 @@ def memoize(fn: Callable[..., Any]) -> Callable[..., Any]:
         ``__wrapped__`` to ``fn``.
 
     Raises:
-        TypeError: ``fn`` is not callable; also, from the wrapper, an argument is unhashable (a list, a dict):
-            the call raises before ``fn`` runs, as with ``functools.lru_cache``.
+        TypeError: ``fn`` is not callable (the message names ``fn``); also, from the wrapper, an argument is
+            unhashable (a list, a dict): the call raises before ``fn`` runs, as with ``functools.lru_cache``.
 
     Example:
         >>> @memoize

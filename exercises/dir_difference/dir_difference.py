@@ -1,5 +1,8 @@
 """现有数以十万计的两个图片文件夹，其中一个被另一个包含，最快找出两个文件夹的差集，说说思路？
 
+In English: There are two folders of pictures, numbering in the hundreds of thousands, one contained in the
+other; find the difference between the two folders as fast as possible. Talk through your approach.
+
 Source: 000_1a4e42d0338c0b07.txt · 二面.
 
 Two folders hold hundreds of thousands of pictures, and one is contained in the other: ``larger`` has every
@@ -67,7 +70,8 @@ def changed_files(larger: str | os.PathLike[str], smaller: str | os.PathLike[str
     Returns:
         set[str]: relative POSIX paths (as for :func:`dir_difference`) present as regular files in both
         trees whose contents differ. Sizes are compared first; only pairs of equal size are opened and
-        read, and reading stops at the first difference. Symbolic links are neither followed nor opened.
+        read, in chunks, and reading stops at the first difference (two files of 512 MiB that differ in
+        their first byte must not be read in full). Symbolic links are neither followed nor opened.
 
     Raises:
         FileNotFoundError: ``larger`` or ``smaller`` does not exist (the message names which).

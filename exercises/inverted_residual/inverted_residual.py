@@ -1,5 +1,8 @@
 """v2的瓶颈块里为什么要先升维再降维？这不是增加了计算量吗？
 
+In English: Why does the bottleneck block in v2 first raise the number of channels and then lower it again?
+Doesn't that increase the amount of computation?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面.
 
 Write MobileNetV2's inverted residual block as an ``nn.Module``:
@@ -16,11 +19,12 @@ Write MobileNetV2's inverted residual block as an ``nn.Module``:
    ``in_channels == out_channels`` (the shapes match); nothing is applied after the addition.
 
 The convolutions have no bias (the BatchNorm after each has one); the BatchNorms are ``nn.BatchNorm2d`` with
-its defaults. The block must have the same parameters as torchvision's
-``torchvision.models.mobilenetv2.InvertedResidual`` (and so the same count), and, loaded with the same
-weights, give the same outputs: register the layers in the order they run, so that the ``nn.Conv2d`` and
-``nn.BatchNorm2d`` submodules listed by ``block.modules()`` are, in that order: [expand conv, its BN,]
-depthwise conv, its BN, projection conv, its BN. Attribute names are yours to choose.
+its defaults (``eps=1e-5``, ``momentum=0.1``, affine, tracking running statistics). The block must have
+the same parameters as torchvision's ``torchvision.models.mobilenetv2.InvertedResidual`` (and so the same
+count), and, loaded with the same weights, give the same outputs: register the layers in the order they
+run, so that the ``nn.Conv2d`` and ``nn.BatchNorm2d`` submodules listed by ``block.modules()`` are, in that
+order: [expand conv, its BN,] depthwise conv, its BN, projection conv, its BN. Attribute names are yours to
+choose.
 """
 
 from __future__ import annotations
@@ -45,9 +49,10 @@ class InvertedResidual(nn.Module):
         ``H_out = (H - 1) // stride + 1`` (likewise ``W_out``).
 
     Raises:
-        TypeError: a channel count or ``stride`` is not an int, or ``expand_ratio`` is not a number.
+        TypeError: a channel count or ``stride`` is not an int, or ``expand_ratio`` is not a real number (a
+            bool is refused for any of them); the message names the argument.
         ValueError: a channel count is below 1, ``stride`` is not 1 or 2, or ``expand_ratio`` gives fewer
-            than one hidden channel.
+            than one hidden channel; the message names the argument.
 
     Example:
         >>> block = InvertedResidual(24, 24, stride=1, expand_ratio=6)

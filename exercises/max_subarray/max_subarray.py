@@ -1,5 +1,7 @@
 """1.连续子数组最大和
 
+In English: 1. The largest sum of a contiguous subarray.
+
 Source: 000_1a4e42d0338c0b07.txt · coding: 一面 (the round's two questions were "1.连续子数组最大和" and
 "2.计算IOU").
 
@@ -35,8 +37,9 @@ def max_subarray_span(nums: Sequence[Number]) -> tuple[Number, int, int]:
         item is an int.
 
     Raises:
-        ValueError: ``nums`` is empty.
-        TypeError: ``nums`` is not a sequence, or an item is not an int or float (bool is refused too).
+        ValueError: ``nums`` is empty (an empty list or tuple); the message names ``nums``.
+        TypeError: ``nums`` is not a sequence (an iterator or generator is refused), or an item is not an int
+            or float (bool is refused too); the message names ``nums``.
 
     Example:
         >>> max_subarray_span([-2, 1, -3, 4, -1, 2, 1, -5, 4])
@@ -60,8 +63,9 @@ def max_subarray(nums: Sequence[Number]) -> Number:
         every number is negative this is the largest of them (the run may not be empty).
 
     Raises:
-        ValueError: ``nums`` is empty.
-        TypeError: an item is not an int or float (bool is refused too).
+        ValueError: ``nums`` is empty (an empty list or tuple); the message names ``nums``.
+        TypeError: ``nums`` is not a sequence (an iterator or generator is refused), or an item is not an int
+            or float (bool is refused too); the message names ``nums``.
 
     Example:
         >>> max_subarray([-2, 1, -3, 4, -1, 2, 1, -5, 4])

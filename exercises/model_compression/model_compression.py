@@ -1,5 +1,7 @@
 """3. 移动端部署, 网络压缩和加速
 
+In English: 3. Deployment on mobile devices: network compression and acceleration.
+
 Source: 004_4864363d713f5d38.txt · 二、DL base (the notes leave the answer blank).
 
 Three of the tools used to shrink and speed up a network for mobile deployment, written with plain torch:
@@ -54,8 +56,10 @@ def fuse_conv_bn(conv: nn.Conv2d, bn: nn.BatchNorm2d) -> nn.Conv2d:
         ``conv`` and ``bn`` are not modified and share no tensors with it.
 
     Raises:
-        TypeError: ``conv`` is not an ``nn.Conv2d`` or ``bn`` not an ``nn.BatchNorm2d``.
-        ValueError: ``bn.num_features != conv.out_channels``, or ``bn`` has no running statistics.
+        TypeError: ``conv`` is not an ``nn.Conv2d`` or ``bn`` not an ``nn.BatchNorm2d``; the message names
+            the argument (``conv`` or ``bn``).
+        ValueError: ``bn.num_features != conv.out_channels``, or ``bn`` has no running statistics; the
+            message names ``bn``.
 
     Example:
         >>> conv = nn.Conv2d(2, 2, 1, bias=False)
@@ -94,8 +98,9 @@ def quantize_per_tensor(x: torch.Tensor, num_bits: int = 8, symmetric: bool = Fa
 
     Raises:
         TypeError: ``x`` is not a floating-point tensor, ``num_bits`` is not an int or ``symmetric`` not a
-            bool.
-        ValueError: ``x`` is empty or holds NaN or infinity, or ``num_bits`` is outside 2 … 16.
+            bool (``1`` is not taken for ``True``); the message names the argument.
+        ValueError: ``x`` is empty or holds NaN or infinity, or ``num_bits`` is outside 2 … 16; the message
+            names the argument (``x`` or ``num_bits``).
 
     Example:
         >>> x = torch.tensor([-1.0, 0.0, 0.8, 2.0])
@@ -122,8 +127,8 @@ def dequantize(q: torch.Tensor, scale: float, zero_point: int, dtype: torch.dtyp
 
     Raises:
         TypeError: ``q`` is not an integer tensor, ``zero_point`` is not an int, or ``dtype`` is not a
-            floating-point dtype.
-        ValueError: ``scale`` is not positive and finite.
+            floating-point dtype; the message names the argument (``q``, ``zero_point`` or ``dtype``).
+        ValueError: ``scale`` is not positive and finite; the message names ``scale``.
 
     Example:
         >>> dequantize(torch.tensor([0, 10, 11, 255]), 0.5, 10)
@@ -146,8 +151,9 @@ def magnitude_prune(weight: torch.Tensor, sparsity: float) -> torch.Tensor:
         ``weight`` as it is indexed) is pruned first. ``weight * mask`` is the pruned tensor.
 
     Raises:
-        TypeError: ``weight`` is not a floating-point tensor or ``sparsity`` is not a number.
-        ValueError: ``sparsity`` is outside ``[0, 1]``.
+        TypeError: ``weight`` is not a floating-point tensor or ``sparsity`` is not a number; the message
+            names the argument (``weight`` or ``sparsity``).
+        ValueError: ``sparsity`` is outside ``[0, 1]``; the message names ``sparsity``.
 
     Example:
         >>> magnitude_prune(torch.tensor([[0.5, -3.0, 0.1], [-0.2, 2.0, 0.5]]), 0.5)

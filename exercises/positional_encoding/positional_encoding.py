@@ -1,5 +1,7 @@
 """9. transformer编码顺序信息:
 
+In English: 9. How a transformer encodes order information:
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉 · 9. transformer编码顺序信息.
 
 The notes' answer: sin and cos make the encoding of a word's index "equivalently linear" and independent of
@@ -14,8 +16,9 @@ way in a sentence of 4 words and in one of 10. Make both claims concrete:
    what "linear" means here: attention can learn to look a fixed distance away.
 
 ``d_model`` must be even (each frequency needs a sine and a cosine column). Both functions take a keyword
-``dtype`` (default ``torch.get_default_dtype()``); compute the angles in float64 so that a float64 table is
-accurate to float64 and a float32 one is correctly rounded.
+``dtype`` (default ``torch.get_default_dtype()``, read at call time); compute the angles and their sines and
+cosines in float64, then convert once, so that a float64 table is accurate to float64 and a float32 one is
+the float64 one correctly rounded (also for long tables, where float32 angles drift by ``p * 6e-8``).
 """
 
 from __future__ import annotations
@@ -39,8 +42,10 @@ def sinusoidal_encoding(
         ``out[p, 2i + 1] = cos(p * base^(-2i / d_model))``. Row ``p`` is the same whatever ``length`` is.
 
     Raises:
-        TypeError: ``length`` or ``d_model`` is not an int.
-        ValueError: ``length`` is negative, ``d_model`` is not positive and even, or ``base`` is not positive.
+        TypeError: ``length`` or ``d_model`` is not an int (a bool is not taken as an int); the message
+            names the argument.
+        ValueError: ``length`` is negative, ``d_model`` is not positive and even, or ``base`` is not
+            positive; the message names the argument (``length``, ``d_model`` or ``base``).
 
     Example:
         >>> sinusoidal_encoding(3, 4, dtype=torch.float64)
@@ -57,7 +62,7 @@ def offset_matrix(
     """The linear map that moves a sinusoidal encoding ``offset`` positions along.
 
     Args:
-        offset (int or float): how many positions to move; may be negative or zero.
+        offset (int or float): how many positions to move; may be negative, zero or fractional (2.5).
         d_model (int): width of the encoding; a positive even number.
         base (float): the same ``base`` as in :func:`sinusoidal_encoding`.
         dtype (torch.dtype, optional): dtype of the result; default ``torch.get_default_dtype()``.
@@ -68,8 +73,9 @@ def offset_matrix(
         that ``sinusoidal_encoding(n, d)[p + k] == sinusoidal_encoding(n, d)[p] @ offset_matrix(k, d).T``.
 
     Raises:
-        TypeError: ``offset`` is not a number or ``d_model`` not an int.
-        ValueError: ``d_model`` is not positive and even, or ``base`` is not positive.
+        TypeError: ``offset`` is not a number or ``d_model`` not an int; the message names the argument.
+        ValueError: ``d_model`` is not positive and even, or ``base`` is not positive; the message names
+            the argument (``d_model`` or ``base``).
 
     Example:
         >>> offset_matrix(1, 2, dtype=torch.float64)

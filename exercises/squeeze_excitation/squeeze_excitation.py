@@ -1,5 +1,7 @@
 """通道注意力机制的原理？
 
+In English: What is the principle behind the channel attention mechanism?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面 (asked together with "说说 v3 里的 h-swish比普通的swish激活函数好在哪里？").
 
 Write a squeeze-and-excitation block (channel attention, as in SENet and MobileNetV3) as an ``nn.Module``:
@@ -42,8 +44,11 @@ class SqueezeExcitation(nn.Module):
         input ``[N, C, H, W]`` → output ``[N, C, H, W]``: ``out[n, c] = x[n, c] * gate_value[n, c]``.
 
     Raises:
-        TypeError: ``channels`` or ``reduction`` is not an int.
-        ValueError: ``channels`` or ``reduction`` is below 1, or ``gate`` is not one of the two names.
+        TypeError: ``channels`` or ``reduction`` is not an int (a bool is refused); the message names the
+            argument.
+        ValueError: ``channels`` or ``reduction`` is below 1, or ``gate`` is not one of the two names (a
+            callable such as torchvision's ``scale_activation`` is refused too); the message names the
+            argument.
 
     Example:
         >>> se = SqueezeExcitation(16, reduction=4)
@@ -68,6 +73,7 @@ class SqueezeExcitation(nn.Module):
             Tensor[N, C, H, W]: ``x`` times the per-sample, per-channel gate; the dtype of ``x``.
 
         Raises:
-            ValueError: ``x`` is not 4-D or does not have ``channels`` channels.
+            ValueError: ``x`` is not 4-D or does not have ``channels`` channels; the message names ``x`` and
+                the shape that came.
         """
         raise NotImplementedError

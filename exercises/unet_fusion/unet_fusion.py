@@ -1,5 +1,7 @@
 """U-NET的特征融合怎么做的？
 
+In English: How is feature fusion done in U-Net?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面 (the question, asked on its own: "U-NET的特征融合怎么做的？").
 
 U-Net fuses by **concatenation**, not addition (FPN adds): at each decoder level the upsampled decoder
@@ -35,12 +37,13 @@ def center_crop(x: torch.Tensor, size: int | tuple[int, int]) -> torch.Tensor:
     Returns:
         Tensor[..., h, w]: ``x[..., top:top + h, left:left + w]`` with ``top = (H - h) // 2`` and
         ``left = (W - w) // 2`` (rounded down: an odd leftover row or column stays at the bottom or right).
-        A view of ``x`` (no copy), with its dtype and device.
+        A view of ``x`` (no copy: it shares ``x``'s storage, as slicing does), with its dtype and device.
 
     Raises:
-        TypeError: ``x`` is not a tensor, or ``size`` is not an int or a pair of ints.
-        ValueError: ``x`` has fewer than 2 dimensions, ``size`` is not positive, or the window is larger
-            than ``x`` in height or width.
+        TypeError: ``x`` is not a tensor (the message names ``x``), or ``size`` is not an int or a pair of
+            ints (the message names ``size``; a bool is not taken as an int).
+        ValueError: ``x`` has fewer than 2 dimensions (the message names ``x``), or ``size`` is not
+            positive or the window is larger than ``x`` in height or width (the message names ``size``).
 
     Example:
         >>> x = torch.arange(35).view(1, 5, 7)
@@ -63,8 +66,11 @@ def unet_fuse(skip: torch.Tensor, up: torch.Tensor) -> torch.Tensor:
         rest are ``up``. A new tensor; the inputs are not modified.
 
     Raises:
-        TypeError: an argument is not a tensor, or ``up`` and ``skip`` have different dtypes.
-        ValueError: an argument is not 4-D, the batch sizes differ, or ``up`` is larger than ``skip``.
+        TypeError: an argument is not a tensor (the message names it: ``skip`` or ``up``), or ``up`` and
+            ``skip`` have different dtypes (no silent type promotion; the message names ``up``).
+        ValueError: an argument is not 4-D (the message names it: ``skip`` or ``up``), the batch sizes
+            differ (the message says "batch"), or ``up`` is larger than ``skip`` (the message names
+            ``up``).
 
     Example:
         >>> skip = torch.arange(16.0).view(1, 1, 4, 4)

@@ -1,6 +1,10 @@
 """3. two-stage效果比one-stage好的原因:
     1. 一定程度在RPN节点, 先解决了部分样本不平衡问题(正负的个数, 难度差异)
 
+In English: 3. Why two-stage detectors work better than one-stage ones: 1. to a certain extent, at the RPN
+stage they first solve part of the sample imbalance problem (the numbers of positives and negatives, and
+the difference in difficulty).
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉, item 3.
 
 The RPN of a two-stage detector tames the imbalance between positives and negatives in two steps. Write
@@ -41,7 +45,9 @@ def match_anchors(
         iou (Tensor[G, A]): floating-point IoU of ground-truth box ``g`` with anchor ``a``.
         high (float): an anchor whose best IoU is ``>= high`` is matched to that ground-truth box.
         low (float): an anchor whose best IoU is ``< low`` gets ``-1``; ``low <= best < high`` gets ``-2``.
-            Needs ``low <= high``.
+            Needs ``low <= high``. Both thresholds are compared in ``iou``'s dtype, as ``iou >= high``
+            does in PyTorch (and in torchvision): a float32 IoU of ``0.7`` is ``>= 0.7``, although
+            float32's ``0.7`` is a little below the Python float ``0.7``.
         allow_low_quality_matches (bool): for each ground-truth box, every anchor whose IoU with it equals
             that box's largest IoU (ties included, whatever the value) is matched to the anchor's own best
             ground-truth box, even below ``high``.
@@ -51,8 +57,10 @@ def match_anchors(
         ground-truth boxes with the same IoU for an anchor, the lowest index wins.
 
     Raises:
-        TypeError: ``iou`` is not a floating-point tensor.
-        ValueError: ``iou`` is not two-dimensional, or ``low > high``.
+        TypeError: ``iou`` is not a floating-point tensor (a list, an integer tensor); the message names
+            ``iou``.
+        ValueError: ``iou`` is not two-dimensional (the message names ``iou``), or ``low > high`` (the
+            message names ``low``). These checks come first, also when ``G`` or ``A`` is 0.
 
     Example:
         >>> iou = torch.tensor([[0.9, 0.5, 0.1, 0.2],
@@ -140,9 +148,11 @@ def sample_balanced(
         Every set of candidates of the right size is equally likely.
 
     Raises:
-        TypeError: ``matches`` is not an integer tensor, or ``batch_size_per_image`` is not an int.
+        TypeError: ``matches`` is not an integer tensor (a list, a floating-point or bool tensor; any
+            integer dtype is accepted), or ``batch_size_per_image`` is not an int (a bool is refused).
         ValueError: ``matches`` is not one-dimensional, ``batch_size_per_image < 0``, or
             ``positive_fraction`` is outside ``[0, 1]``.
+        The message names the argument. These checks come first, also when ``matches`` is empty.
 
     Example:
         >>> matches = torch.tensor([0, -1, -2, 1, -1, -1, 2, -1])

@@ -1,5 +1,7 @@
 """SSD的基本原理讲一讲？Anchor怎么选的？NMS怎么做的？
 
+In English: Explain the basic principle of SSD. How are the anchors chosen? How is NMS done?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面.
 
 SSD (like Faster R-CNN) does not regress box corners directly: each prediction is an offset relative to
@@ -87,9 +89,11 @@ def encode_boxes(
         (``proposals`` are converted to that dtype). ``N`` may be 0.
 
     Raises:
-        TypeError: a box argument is not a floating-point tensor, or ``weights`` is not a sequence.
+        TypeError: a box argument is not a floating-point tensor (a list, an integer tensor), or
+            ``weights`` is not a sequence; the message names the argument.
         ValueError: a box argument is not of shape ``[N, 4]``, the two have different ``N``, a box has
-            ``x2 <= x1`` or ``y2 <= y1``, or ``weights`` is not 4 positive numbers.
+            ``x2 <= x1`` or ``y2 <= y1`` (checked in both arguments), or ``weights`` is not 4 positive
+            numbers; the message names the argument (both box arguments when their ``N`` differ).
 
     Example:
         >>> ref = torch.tensor([[1.0, 1.0, 5.0, 3.0]])
@@ -138,9 +142,11 @@ def decode_boxes(
         (``proposals`` are converted to that dtype). ``N`` may be 0.
 
     Raises:
-        TypeError: a tensor argument is not a floating-point tensor, or ``weights`` is not a sequence.
+        TypeError: a tensor argument is not a floating-point tensor (a list, an integer tensor), or
+            ``weights`` is not a sequence; the message names the argument.
         ValueError: a tensor argument is not of shape ``[N, 4]``, the two have different ``N``, a proposal
-            has ``x2 <= x1`` or ``y2 <= y1``, or ``weights`` is not 4 positive numbers.
+            has ``x2 <= x1`` or ``y2 <= y1``, or ``weights`` is not 4 positive numbers; the message names
+            the argument (both tensor arguments when their ``N`` differ).
 
     Example:
         >>> deltas = torch.tensor([[0.25, 0.0, 0.0, -0.6931472]])

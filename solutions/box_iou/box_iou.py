@@ -1,5 +1,7 @@
 """2.计算IOU
 
+In English: 2. Compute IoU.
+
 Source: 000_1a4e42d0338c0b07.txt · coding: 一面 (the round's two questions were "1.连续子数组最大和" and
 "2.计算IOU").
 
@@ -43,11 +45,12 @@ def iou(box_a: Sequence[float], box_b: Sequence[float]) -> float:
 
     Returns:
         float: the area of the intersection divided by the area of the union, in ``[0, 1]``;
-        ``0.0`` when the union has no area.
+        ``0.0`` when the union has no area. Always a Python float, also for int coordinates.
 
     Raises:
-        ValueError: a box does not have 4 numbers, or has ``x2 < x1`` or ``y2 < y1``.
-        TypeError: a box is not a sequence.
+        ValueError: a box does not have 4 numbers, or has ``x2 < x1`` or ``y2 < y1``; the message names
+            the box (``box_a`` or ``box_b``).
+        TypeError: a box is not a sequence; the message names the box.
 
     Example:
         >>> iou((0, 0, 2, 2), (1, 1, 3, 3))
@@ -82,15 +85,19 @@ def box_iou(boxes1: torch.Tensor, boxes2: torch.Tensor) -> torch.Tensor:
 
     Args:
         boxes1 (Tensor[N, 4]): floating-point boxes ``(x1, y1, x2, y2)``, ``x1 <= x2``, ``y1 <= y2``.
-        boxes2 (Tensor[M, 4]): boxes in the same format and of the same dtype.
+        boxes2 (Tensor[M, 4]): boxes in the same format, usually of the same dtype.
 
     Returns:
-        Tensor[N, M]: ``out[i, j]`` is the IoU of ``boxes1[i]`` and ``boxes2[j]``; the inputs' dtype and
-        device. ``N`` or ``M`` may be 0.
+        Tensor[N, M]: ``out[i, j]`` is the IoU of ``boxes1[i]`` and ``boxes2[j]``; the inputs' dtype
+        (float16 and bfloat16 included) and device. When the two dtypes differ, the result has torch's
+        promoted dtype (``torch.promote_types``: float64 for float32 with float64), as with
+        ``torchvision.ops.box_iou``. ``N`` or ``M`` may be 0.
 
     Raises:
-        TypeError: an argument is not a floating-point tensor.
-        ValueError: an argument is not of shape ``[K, 4]``, or holds a box with ``x2 < x1`` or ``y2 < y1``.
+        TypeError: an argument is not a floating-point tensor; the message names it (``boxes1`` or
+            ``boxes2``). Checked also when ``N`` or ``M`` is 0.
+        ValueError: an argument is not of shape ``[K, 4]``, or holds a box with ``x2 < x1`` or ``y2 < y1``;
+            the message names the argument. Checked also when ``N`` or ``M`` is 0.
 
     Example:
         >>> a = torch.tensor([[0.0, 0.0, 2.0, 2.0]])

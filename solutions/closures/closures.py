@@ -1,5 +1,7 @@
 """2. 闭包
 
+In English: 2. Closures.
+
 Source: 004_4864363d713f5d38.txt · 三、python (the section's questions are "1. 多线程和多进程: io密集多线程,
 cpu密集多进程", "2. 闭包", "3. 装饰器" and "4. 内存管理"; this is question 2).
 
@@ -41,11 +43,13 @@ def make_counter(start: float = 0, step: float = 1) -> Callable[[], float]:
 
     Returns:
         Callable[[], int | float]: a plain function of no arguments returning ``start``, ``start + step``,
-        ``start + 2 * step``, ... Every call of ``make_counter`` makes a new counter that shares nothing
-        with the others.
+        ``start + 2 * step``, ... with the types ``itertools.count`` gives (ints stay ints: the first value
+        is ``start`` itself, later ones are ``previous + step``). Every call of ``make_counter`` makes a
+        new counter that shares nothing with the others.
 
     Raises:
-        TypeError: ``start`` or ``step`` is not a real number (``bool`` is refused).
+        TypeError: ``start`` or ``step`` is not a real number (``bool`` is refused); the message names the
+            argument.
 
     Example:
         >>> counter = make_counter(10, step=5)
@@ -78,7 +82,7 @@ def make_averager() -> Callable[[float], float]:
 
     Raises:
         TypeError: (from the averager) ``value`` is not a real number (``bool`` is refused); the series is
-            left as it was.
+            left as it was; the message names ``value``.
 
     Example:
         >>> averager = make_averager()
@@ -120,8 +124,8 @@ def make_multipliers(n: int) -> list[Callable[[float], float]]:
         default argument, which a caller could override by passing a second argument).
 
     Raises:
-        TypeError: ``n`` is not an int (``bool`` is refused).
-        ValueError: ``n`` is negative.
+        TypeError: ``n`` is not an int (``bool`` is refused); the message names ``n``.
+        ValueError: ``n`` is negative; the message names ``n``.
 
     Example:
         >>> times = make_multipliers(4)

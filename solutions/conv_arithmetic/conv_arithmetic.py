@@ -1,6 +1,9 @@
 """现在有一 NCHW 的 feature map，经过一个3*3的DwConv，计算量和参数量怎么算？
 5. 7*7卷积和3个3*3卷积的使用场景有什么不同
 
+In English: An NCHW feature map goes through a 3*3 DwConv: how do you work out its amount of computation and
+its number of parameters? 5. How do the use cases of a 7*7 convolution and of three 3*3 convolutions differ?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面; 004_4864363d713f5d38.txt · 二、DL base (5).
 
 Write the arithmetic of 2-D convolutions as plain integer functions, the way one answers in an interview and
@@ -23,8 +26,10 @@ the way ``nn.Conv2d`` and ``torch.utils.flop_counter`` count:
 
 Every function takes and returns Python ``int``s (``dwconv_cost`` a dict of them). ``kernel``, ``stride``
 and ``padding`` of the 2-D functions may be an int or an ``(h, w)`` pair, as in ``nn.Conv2d``. A
-non-integer argument raises ``TypeError``; an out-of-range one, channels not divisible by ``groups``, or a
-kernel larger than the padded input raise ``ValueError`` naming the argument.
+non-integer argument raises ``TypeError`` (``True`` and ``False`` are refused too, although ``bool`` is a
+subclass of ``int``); an out-of-range one, channels not divisible by ``groups``, or a kernel larger than the
+padded input raise ``ValueError``. Every message names the argument: the one that is wrong, ``groups`` for
+channels it does not divide, ``kernel`` for a kernel larger than the padded input.
 """
 
 from __future__ import annotations
@@ -75,8 +80,9 @@ def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0, 
         int: ``floor((size + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1``.
 
     Raises:
-        TypeError: an argument is not an int.
-        ValueError: an argument is out of range, or the dilated kernel is longer than the padded input.
+        TypeError: an argument is not an int (a bool is refused); the message names the argument.
+        ValueError: an argument is out of range (the message names it), or the dilated kernel is longer
+            than the padded input (the message names ``kernel``).
 
     Example:
         >>> conv_output_size(224, kernel=7, stride=2, padding=3)
@@ -108,8 +114,10 @@ def conv2d_params(
         int: ``out_channels * (in_channels // groups) * kH * kW`` plus ``out_channels`` with a bias.
 
     Raises:
-        TypeError: a size is not an int, or ``bias`` is not a bool.
-        ValueError: a size is below 1, or a channel count is not divisible by ``groups``.
+        TypeError: a size is not an int (a bool is refused), or ``bias`` is not a bool; the message names
+            the argument.
+        ValueError: a size is below 1 (the message names it), or a channel count is not divisible by
+            ``groups`` (the message names ``groups``).
 
     Example:
         >>> conv2d_params(64, 128, 3)
@@ -162,9 +170,11 @@ def conv2d_macs(
         int: ``n * out_channels * H_out * W_out * (in_channels // groups) * kH * kW``.
 
     Raises:
-        TypeError: an argument is not an int (or a pair of ints where pairs are allowed).
-        ValueError: an argument is out of range, a channel count is not divisible by ``groups``, or the
-            kernel is larger than the padded input.
+        TypeError: an argument is not an int (or a pair of ints where pairs are allowed; a bool is
+            refused); the message names the argument.
+        ValueError: an argument is out of range (the message names it), a channel count is not divisible
+            by ``groups`` (the message names ``groups``), or the kernel is larger than the padded input
+            (the message names ``kernel``).
 
     Example:
         >>> conv2d_macs(1, 3, 64, 224, 224, kernel=7, stride=2, padding=3)
@@ -198,11 +208,12 @@ def dwconv_cost(n: int, c: int, h: int, w: int, kernel: int = 3, stride: int = 1
         stride (int): stride. Default: 1.
 
     Returns:
-        dict[str, int]: ``{"params": c * k * k, "macs": n * c * H_out * W_out * k * k, "flops": 2 * macs}``.
+        dict[str, int]: ``{"params": c * k * k, "macs": n * c * H_out * W_out * k * k, "flops": 2 * macs}``,
+        with the keys in that order (as the example prints them).
 
     Raises:
-        TypeError: an argument is not an int.
-        ValueError: an argument is below 1.
+        TypeError: an argument is not an int (a bool is refused); the message names the argument.
+        ValueError: an argument is below 1; the message names the argument.
 
     Example:
         A 3x3 depthwise convolution on a 1 x 32 x 112 x 112 map (MobileNet's first one): 32 * 3 * 3 = 288
@@ -232,8 +243,9 @@ def receptive_field(layers: Sequence[tuple[int, ...]]) -> int:
         int: how many input positions one output position depends on; 1 for an empty stack.
 
     Raises:
-        TypeError: ``layers`` is not a sequence, or a value is not an int.
+        TypeError: ``layers`` is not a sequence, or a value is not an int (a bool is refused).
         ValueError: a layer does not have 2 or 3 values, or a value is below 1.
+        Every message names ``layers`` (``layers[i]`` for the ``i``-th layer).
 
     Example:
         >>> receptive_field([(3, 1), (3, 1), (3, 1)])

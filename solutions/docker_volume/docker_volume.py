@@ -1,5 +1,7 @@
 """Docker磁盘映射的参数是什么？
 
+In English: What are the parameters for Docker disk mapping (mounting host storage into a container)?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面 (one of two questions there on everyday tools: "Linux cat 命令的作用？" and
 "Docker磁盘映射的参数是什么？").
 
@@ -19,7 +21,10 @@ are Docker's other options (``z``/``Z``, ``nocopy``, propagation, ``volume-drive
 which a ``Mount`` could not hold. Paths are kept exactly as written: ``~`` and ``.`` are not expanded.
 
 Every error is a ``ValueError`` (``TypeError`` for a spec that is not a string) whose message names the part
-at fault (``spec``, ``source``, ``target``, ``options``, or the ``--mount`` key) and what was wrong with it.
+at fault (``spec``, ``source``, ``target``, ``options``, or the ``--mount`` key; for ``to_docker_args``:
+``mounts``, ``kind``, ``source``, ``target`` or ``read_only``) and what was wrong with it. Quoting the whole
+spec or mount does not count as naming the part; an empty spec or field may instead be called "empty", and a
+Windows path "Windows".
 """
 
 from __future__ import annotations
@@ -263,11 +268,12 @@ def to_docker_args(mounts: Iterable[Mount]) -> list[str]:
         leaves out ``source=`` for an anonymous volume. ``parse_mount(SPEC)`` gives the mount back.
 
     Raises:
-        TypeError: ``mounts`` is not iterable, holds something that is not a ``Mount``, or a mount's
-            ``read_only`` is not a bool.
-        ValueError: a mount that ``parse_mount`` would refuse (named in the message): ``kind`` other than
-            ``bind``/``volume``, a source that does not fit the kind, a bind mount without source, a relative
-            or root target, or a source or target containing a comma.
+        TypeError: ``mounts`` is not iterable (a single ``Mount`` included) or holds something that is not a
+            ``Mount`` (the message names ``mounts``), or a mount's ``read_only`` is not a bool (``1`` included;
+            the message names ``read_only``).
+        ValueError: a mount that ``parse_mount`` would refuse (the field at fault named in the message):
+            ``kind`` other than ``bind``/``volume``, a source that does not fit the kind, a bind mount without
+            source, a relative or root target, or a source or target containing a comma.
 
     Example:
         >>> to_docker_args([Mount("bind", "/srv/data", "/data", True), Mount("volume", None, "/cache", False)])

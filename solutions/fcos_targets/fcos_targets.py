@@ -1,5 +1,7 @@
 """说说 Anchor-based 和 Anchor Free 的区别
 
+In English: Talk about the difference between anchor-based and anchor-free (detectors).
+
 Source: 000_1a4e42d0338c0b07.txt · 一面.
 
 An anchor-free detector such as FCOS has no anchors to match: every feature-map location (a point in
@@ -73,14 +75,17 @@ def fcos_targets(
     Returns:
         (Tensor[P], Tensor[P, 4], Tensor[P]): ``labels`` (``gt_labels``' dtype; the winning box's label or
         ``background``), ``ltrb`` (``(x - x1, y - y1, x2 - x, y2 - y)`` of the winning box, zeros for
-        background) and ``centerness`` (in ``[0, 1]``, 0 for background); the last two in ``points``' dtype.
-        All on ``points``' device.
+        background) and ``centerness`` (in ``[0, 1]``, 0 for background); the last two in ``points``' dtype,
+        whatever the floating dtype of ``gt_boxes``. All on ``points``' device.
 
     Raises:
-        TypeError: ``points`` or ``gt_boxes`` is not a floating-point tensor, ``gt_labels`` is not an
-            integer tensor, or ``background`` is not an int.
+        TypeError: ``points`` or ``gt_boxes`` is not a floating-point tensor (a list, an integer tensor),
+            ``gt_labels`` is not an integer tensor (a bool tensor is refused), or ``background`` is not an
+            int (a bool is refused).
         ValueError: a shape is wrong, ``gt_labels`` does not have one label per box, a box has
             ``x2 < x1`` or ``y2 < y1``, or ``size_range`` is not two numbers with ``low <= high``.
+        Every message names the argument. These checks come first, also when there are no points or no
+        boxes.
 
     Example:
         >>> points = torch.tensor([[2.0, 1.0], [6.0, 2.0], [9.0, 9.0]])

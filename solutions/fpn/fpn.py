@@ -1,5 +1,8 @@
 """FPN的上采样怎么做的？会带来什么后果？模型中是怎么解决的？
 
+In English: How does FPN do its upsampling? What consequences does it bring? How does the model deal with
+them?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面.
 
 A feature pyramid network (Lin et al. 2017) gives every level of a backbone the semantics of the deepest
@@ -49,8 +52,10 @@ class FPN(nn.Module):
         layer_blocks (nn.ModuleList): ``nn.Conv2d(out_channels, out_channels, 3, padding=1)`` per level.
 
     Raises:
-        TypeError: ``in_channels_list`` is not a list or tuple of ints, or ``out_channels`` is not an int.
-        ValueError: ``in_channels_list`` is empty or a channel count is below 1.
+        TypeError: ``in_channels_list`` is not a list or tuple of ints, or ``out_channels`` is not an int (a
+            bool is refused in either); the message names the argument.
+        ValueError: ``in_channels_list`` is empty or a channel count is below 1; the message names the
+            argument.
 
     Example:
         >>> fpn = FPN([8, 16, 32], 4)
@@ -97,12 +102,16 @@ class FPN(nn.Module):
                 torchvision's ``OrderedDict``) is read in its key order. Not modified.
 
         Returns:
-            list of Tensor[N, out_channels, H_i, W_i] (a dict with the same keys, in the same order, when
-            ``features`` is a dict): the pyramid, highest resolution first, each level at its input's size.
+            list of Tensor[N, out_channels, H_i, W_i] (a list for a tuple too; a dict with the same keys, in
+            the same order, when ``features`` is a dict): the pyramid, highest resolution first, each level at
+            its input's size.
 
         Raises:
-            ValueError: ``features`` does not have one 4-D map per level with the expected channels.
-            TypeError: ``features`` is not a list, tuple or dict of tensors.
+            ValueError: ``features`` does not have one 4-D map per level (too few or too many maps) with the
+                expected channels; the message names ``features`` (or ``features[i]``) and what came: the
+                number of maps, or the shape of the map that does not fit.
+            TypeError: ``features`` is not a list, tuple or dict of tensors (a single tensor is refused); the
+                message names ``features`` (or ``features[i]``).
         """
         names = None
         if isinstance(features, Mapping):

@@ -1,5 +1,7 @@
 """Linux cat 命令的作用？
 
+In English: What does the Linux cat command do?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面 ("Linux cat 命令的作用？", what the cat command does).
 
 cat concatenates files and writes them to standard output. Write it in Python: ``cat`` copies the
@@ -103,7 +105,8 @@ def cat(
         ``Permission denied``, ...); copying goes on with the next file.
 
     Raises:
-        TypeError: ``paths`` is a single ``str``, ``bytes`` or path object instead of a list of them.
+        TypeError: ``paths`` is a single ``str``, ``bytes`` or path object instead of a list of them; the
+            message names ``paths``.
 
     Example:
         >>> import io, os, tempfile

@@ -1,5 +1,7 @@
 """SSD的基本原理讲一讲？Anchor怎么选的？NMS怎么做的？
 
+In English: Explain the basic principle of SSD. How are the anchors chosen? How is NMS done?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面.
 
 A detector such as SSD predicts many overlapping boxes for one object; non-maximum suppression (NMS) keeps
@@ -56,9 +58,11 @@ def nms(boxes: torch.Tensor, scores: torch.Tensor, iou_threshold: float) -> torc
         increasing index order. On the device of ``boxes``; empty when ``N == 0``.
 
     Raises:
-        TypeError: ``boxes`` or ``scores`` is not a floating-point tensor.
+        TypeError: ``boxes`` or ``scores`` is not a floating-point tensor (a list, an integer tensor); the
+            message names the argument.
         ValueError: a shape is wrong (``boxes`` not ``[N, 4]``, ``scores`` not ``[N]``), or a box has
-            ``x2 < x1`` or ``y2 < y1``.
+            ``x2 < x1`` or ``y2 < y1``; the message names the argument. Arguments are checked even when
+            ``N == 0``.
 
     Example:
         >>> boxes = torch.tensor([[0.0, 0.0, 2.0, 2.0], [0.0, 0.0, 2.0, 1.9], [3.0, 3.0, 4.0, 4.0]])
@@ -102,8 +106,10 @@ def batched_nms(boxes: torch.Tensor, scores: torch.Tensor, idxs: torch.Tensor, i
         score; equal scores in increasing index order. On the device of ``boxes``.
 
     Raises:
-        TypeError: ``boxes`` or ``scores`` is not a floating-point tensor, or ``idxs`` not an integer tensor.
-        ValueError: a shape is wrong (``idxs`` must be ``[N]``), or a box has ``x2 < x1`` or ``y2 < y1``.
+        TypeError: ``boxes`` or ``scores`` is not a floating-point tensor, or ``idxs`` not an integer tensor
+            (a bool tensor is refused too); the message names the argument.
+        ValueError: a shape is wrong (as in :func:`nms`; ``idxs`` must be ``[N]``), or a box has ``x2 < x1``
+            or ``y2 < y1``; the message names the argument. Arguments are checked even when ``N == 0``.
 
     Example:
         >>> boxes = torch.tensor([[0.0, 0.0, 2.0, 2.0], [0.0, 0.0, 2.0, 1.9], [0.0, 0.0, 2.0, 2.0]])
@@ -159,9 +165,11 @@ def soft_nms(
         ``scores``.
 
     Raises:
-        TypeError: ``boxes`` or ``scores`` is not a floating-point tensor.
-        ValueError: a shape is wrong, a box has ``x2 < x1`` or ``y2 < y1``, ``method`` is neither
-            "gaussian" nor "linear", or ``sigma <= 0`` with the gaussian method.
+        TypeError: ``boxes`` or ``scores`` is not a floating-point tensor; the message names the argument.
+        ValueError: a shape is wrong (as in :func:`nms`), a box has ``x2 < x1`` or ``y2 < y1``, ``method`` is
+            neither "gaussian" nor "linear", or ``sigma <= 0`` with the gaussian method (the linear method
+            accepts any ``sigma``); the message names the argument. Arguments are checked even when
+            ``N == 0``.
 
     Example:
         >>> boxes = torch.tensor([[0.0, 0.0, 2.0, 2.0], [0.0, 0.0, 2.0, 1.0], [5.0, 5.0, 6.0, 6.0]])

@@ -1,5 +1,8 @@
 """1. 多线程和多进程: io密集多线程, cpu密集多进程 [python的GIL等待机制导致的]
 
+In English: 1. Multithreading and multiprocessing: multithreading for I/O-bound work, multiprocessing for
+CPU-bound work [a consequence of Python's GIL waiting mechanism].
+
 Source: 004_4864363d713f5d38.txt · 三、python ("1. 多线程和多进程: io密集多线程, cpu密集多进程", multithreading
 and multiprocessing: threads for I/O-bound work, processes for CPU-bound work, because of the GIL).
 
@@ -48,8 +51,10 @@ def parallel_map(
         ``[]`` for no items.
 
     Raises:
-        ValueError: ``kind`` is neither ``"io"`` nor ``"cpu"``, or ``max_workers < 1``; nothing is run.
-        TypeError: ``max_workers`` is not an int or None.
+        ValueError: ``kind`` is neither ``"io"`` nor ``"cpu"``, or ``max_workers < 1``; the message names
+            the argument (``kind`` or ``max_workers``). Nothing is run; checked also when ``items`` is empty.
+        TypeError: ``max_workers`` is not an int or None (bool is refused too); the message names
+            ``max_workers``. Checked also when ``items`` is empty.
         Exception: whatever ``fn`` raised, with its type and message, for the earliest item in input
             order whose call failed (not the first failure in time). Calls not yet started may then be
             skipped; calls already running are waited for, so no work of this call goes on after it
@@ -69,6 +74,8 @@ def parallel_map(
     if executor_type is None:
         raise ValueError(f"kind: expected 'io' or 'cpu', got {kind!r}")
     if max_workers is not None:
+        if isinstance(max_workers, bool):  # an int to Python, but max_workers=True is surely a mistake
+            raise TypeError(f"max_workers: expected an int or None, got bool ({max_workers!r})")
         try:
             max_workers = operator.index(max_workers)
         except TypeError:

@@ -1,11 +1,15 @@
 """1.反转链表，不用递归
 
+In English: 1. Reverse a linked list, without recursion.
+
 Source: 000_1a4e42d0338c0b07.txt · coding: 二面 (the round's questions were "1.反转链表，不用递归" and
 "2.TopK").
 
 Reverse a singly linked list without recursion, then reverse only the part of it between two positions
 (LeetCode 92). Both functions work in place: they change the ``next`` links of the nodes they are given and
-return the head of the result; they create no new nodes and use O(1) extra memory (no list or stack of
+return the head of the result. The result is made of exactly the nodes they were given: no copied or new
+node ends up in it, and no value moves from one node to another (a single temporary sentinel node in front
+of the head, which never appears in the result, is fine). They use O(1) extra memory (no list or stack of
 nodes), so a list of 10^6 nodes is reversed in well under a second. A recursive answer fails on such a list
 (Python's default recursion limit is 1,000 frames).
 
@@ -68,6 +72,9 @@ def reverse_list(head: ListNode | None) -> ListNode | None:
 
 
 def _position(name: str, value: object) -> int:
+    # bool is an int in Python, but True as a position is almost surely a mistake; NumPy ints are fine.
+    if isinstance(value, bool):
+        raise TypeError(f"{name}: expected an int position, got bool ({value!r})")
     try:
         return operator.index(value)
     except TypeError:
@@ -92,7 +99,7 @@ def reverse_between(head: ListNode | None, left: int, right: int) -> ListNode | 
     Raises:
         ValueError: unless ``1 <= left <= right <= n`` (an empty list has no valid positions); the message
             names ``left`` or ``right``. The list is left unchanged.
-        TypeError: ``left`` or ``right`` is not an int.
+        TypeError: ``left`` or ``right`` is not an int (bool is refused too); the message names the argument.
 
     Example:
         >>> head = ListNode(1, ListNode(2, ListNode(3, ListNode(4, ListNode(5)))))

@@ -1,5 +1,7 @@
 """ROC 和 AUC
 
+In English: ROC and AUC.
+
 Source: 000_1a4e42d0338c0b07.txt · 一面 (asked together with "mAP 和 AUC 各自的优缺点").
 
 Write the ROC curve of a binary classifier's scores and the area under it, in NumPy, with the same results
@@ -10,7 +12,8 @@ for the threshold ``inf`` that accepts nothing (scikit-learn >= 1.3 also starts 
 used ``max(score) + 1``). Samples with equal scores are accepted or rejected together, so a tie between a
 positive and a negative is a diagonal segment of the curve, and the AUC counts it as half a correctly
 ordered pair: the AUC is the Mann–Whitney probability that a random positive scores above a random
-negative, ties counting one half. Sort once: 200,000 samples must take well under a second.
+negative, ties counting one half. Only exactly equal scores tie: two scores that differ in their last
+bit are two thresholds. Sort once: 200,000 samples must take well under a second.
 
 Unlike scikit-learn (which warns and returns NaN), a ``y_true`` with only one class is an error: neither
 the curve nor its area is defined without both positives and negatives.
@@ -80,9 +83,10 @@ def roc_curve(y_true: ArrayLike, y_score: ArrayLike) -> tuple[np.ndarray, np.nda
         ``score >= thresholds[i]``, so both start at 0 and end at 1 and never decrease.
 
     Raises:
-        ValueError: an argument is not 1-D, the lengths differ, a score is NaN or inf, a label is not 0 or
-            1, or ``y_true`` holds one class only.
-        TypeError: ``y_score`` is not numeric.
+        ValueError: an argument is not 1-D, the lengths differ, a score is NaN or inf (either sign), a label
+            is not 0 or 1, or ``y_true`` holds one class only. The message names the argument at fault
+            (``y_true`` or ``y_score``; either one for different lengths).
+        TypeError: ``y_score`` is not numeric (strings, for instance); the message names ``y_score``.
 
     Example:
         >>> fpr, tpr, thresholds = roc_curve([0, 1, 0, 1], [0.5, 0.5, 0.2, 0.8])
@@ -112,9 +116,10 @@ def roc_auc_score(y_true: ArrayLike, y_score: ArrayLike) -> float:
         reverse, 0.5 when all scores are equal.
 
     Raises:
-        ValueError: an argument is not 1-D, the lengths differ, a score is NaN or inf, a label is not 0 or
-            1, or ``y_true`` holds one class only.
-        TypeError: ``y_score`` is not numeric.
+        ValueError: an argument is not 1-D, the lengths differ, a score is NaN or inf (either sign), a label
+            is not 0 or 1, or ``y_true`` holds one class only. The message names the argument at fault
+            (``y_true`` or ``y_score``; either one for different lengths).
+        TypeError: ``y_score`` is not numeric (strings, for instance); the message names ``y_score``.
 
     Example:
         >>> roc_auc_score([0, 1, 0, 1], [0.5, 0.5, 0.2, 0.8])

@@ -1,5 +1,8 @@
 """你说你实习用过ShuffleNet，那ShuffleNet-v1,v2各有什么优点，motivation是什么？
 
+In English: You said you used ShuffleNet in your internship: what are the strengths of ShuffleNet v1 and v2,
+and what was the motivation behind each?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面.
 
 ShuffleNet V1 made 1x1 convolutions cheap with group convolutions and a channel shuffle so that information
@@ -20,7 +23,8 @@ with ``branch = out_channels // 2`` channels per branch:
   groups**: output channel ``2 * i`` is channel ``i`` of the first part, ``2 * i + 1`` channel ``i`` of the
   second.
 
-Convolutions have no bias (each is followed by a BatchNorm, ``nn.BatchNorm2d`` with its defaults). The
+Convolutions have no bias (each is followed by a BatchNorm, ``nn.BatchNorm2d`` with its defaults:
+``eps=1e-5``, ``momentum=0.1``, affine, tracking running statistics). The
 block must have the same parameters as torchvision's ``torchvision.models.shufflenetv2.InvertedResidual``
 (and so the same count) and, loaded with the same weights, give the same outputs: register the layers so
 that the ``nn.Conv2d`` and ``nn.BatchNorm2d`` submodules listed by ``block.modules()`` come in this order:
@@ -47,9 +51,12 @@ class ShuffleV2Block(nn.Module):
         ``H_out = (H - 1) // stride + 1`` (likewise ``W_out``).
 
     Raises:
-        TypeError: a channel count or ``stride`` is not an int.
+        TypeError: a channel count or ``stride`` is not an int (a bool is refused); the message names the
+            argument.
         ValueError: ``stride`` is not 1 or 2; a channel count is below 1; ``out_channels`` is odd; or
-            ``stride == 1`` and ``in_channels != out_channels``.
+            ``stride == 1`` and ``in_channels != out_channels``. The message names the argument; for
+            unequal widths at stride 1 it names both ``in_channels`` and ``out_channels`` and the values
+            that came.
 
     Example:
         >>> block = ShuffleV2Block(116, 116, stride=1)

@@ -1,5 +1,7 @@
 """4. 内存管理
 
+In English: 4. Memory management.
+
 Source: 004_4864363d713f5d38.txt · 三、python (the section's questions are "1. 多线程和多进程: io密集多线程,
 cpu密集多进程", "2. 闭包", "3. 装饰器" and "4. 内存管理"; this is question 4).
 
@@ -29,10 +31,12 @@ class TreeNode:
     Attributes:
         value (any): the payload.
         children (list[TreeNode]): the node's children, in the order they were added; each child is kept
-            alive by this list. Read it freely; change it only through ``add_child`` and ``remove_child``.
-        parent (TreeNode or None): read-only property: the node's parent, ``None`` for a root, for a node
-            just removed from its parent, and once the parent has been freed. Underneath it is a
-            ``weakref.ref``, so no node holds a strong reference to its parent.
+            alive by this list (a ``list``, not a copy or a tuple). Read it freely; change it only through
+            ``add_child`` and ``remove_child``.
+        parent (TreeNode or None): read-only property (assigning to it raises ``AttributeError``; a parent
+            is set only by ``add_child``): the node's parent, ``None`` for a root, for a node just removed
+            from its parent, and once the parent has been freed. Underneath it is a ``weakref.ref``, so no
+            node holds a strong reference to its parent.
 
     Example:
         >>> root, child = TreeNode("root"), TreeNode("child")
@@ -65,9 +69,9 @@ class TreeNode:
             node (TreeNode): the node to attach; afterwards ``node.parent is self``.
 
         Raises:
-            TypeError: ``node`` is not a ``TreeNode``.
+            TypeError: ``node`` is not a ``TreeNode``; the message names ``node``.
             ValueError: ``node`` is this node or one of its ancestors (the tree would become a cycle);
-                nothing is changed.
+                nothing is changed; the message names ``node``.
 
         Example:
             >>> a, b, x = TreeNode("a"), TreeNode("b"), TreeNode("x")
@@ -103,7 +107,8 @@ class TreeNode:
             node (TreeNode): one of this node's children.
 
         Raises:
-            ValueError: ``node`` is not a child of this node (the tree is left as it was).
+            ValueError: ``node`` is not a child of this node (the tree is left as it was); the message names
+                ``node``.
 
         Example:
             >>> root, child = TreeNode(1), TreeNode(2)

@@ -4,7 +4,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from solutions.parallel_map.parallel_map import *
 
-CAUGHT_BY = ["test_no_task_keeps_running_after_the_exception"]
+CAUGHT_BY = ["test_no_task_keeps_running_after_the_exception", "test_no_process_keeps_running_after_the_exception"]
 
 
 def parallel_map(fn, items, *, kind, max_workers=None):

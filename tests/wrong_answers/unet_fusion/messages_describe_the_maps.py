@@ -1,0 +1,28 @@
+"""Error messages describe "the upsampled decoder map" without naming the argument up."""
+
+import torch
+
+from solutions.unet_fusion.unet_fusion import *
+
+CAUGHT_BY = [
+    "test_unet_fuse_rejects_inputs_that_do_not_fit[up taller]",
+    "test_unet_fuse_rejects_inputs_that_do_not_fit[up wider]",
+]
+
+
+def unet_fuse(skip, up):
+    for name, t in (("skip", skip), ("up", up)):
+        if not isinstance(t, torch.Tensor):
+            raise TypeError(f"{name}: expected a tensor, got {type(t).__name__}")
+        if t.dim() != 4:
+            raise ValueError(f"{name}: expected a 4-D tensor [N, C, H, W], got shape {list(t.shape)}")
+    if skip.shape[0] != up.shape[0]:
+        raise ValueError(f"up: expected the batch size of skip ({skip.shape[0]}), got {up.shape[0]}")
+    if skip.dtype != up.dtype:
+        raise TypeError(f"up: expected the dtype of skip ({skip.dtype}), got {up.dtype}")
+    h, w = up.shape[-2:]
+    if h > skip.shape[-2] or w > skip.shape[-1]:
+        raise ValueError(
+            f"the upsampled decoder map ({h}, {w}) is larger than the encoder map ({skip.shape[-2]}, {skip.shape[-1]})"
+        )
+    return torch.cat([center_crop(skip, (h, w)), up], dim=1)
