@@ -4,17 +4,24 @@
     nox -s solutions [-- SLUG ...]               grade the reference solutions (they should score 100 %)
     nox -s check                                 the project's own checks: ruff, engine tests, solutions 100 %,
                                                  stubs 0 %, every wrong answer caught, layout and doctests
+    nox -s check-fast                            the quick tier after an engine change: ruff, engine, layout
+                                                 and doctests, and a sample of exercises graded for real
     nox -s release [-- DIR]                      write a student copy without solutions (default dist/student)
     nox -s bench                                 time reference solutions against baselines in the same run
     nox -s fixtures                              regenerate grader fixtures with torchvision / scikit-learn
 
 Every session installs what it needs into its own virtual environment (the first run takes about half a
-minute; later runs reuse it). ``nox --no-venv -s grade`` uses the current environment instead.
+minute; later runs reuse it, and skip pip while the requirements are unchanged). ``nox --no-venv -s grade``
+uses the current environment instead.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
+
+nox.needs_version = ">=2025.2.9"  # nox.project.dependency_groups
 
 # pip (the virtualenv backend) honours this machine's pip configuration, which is how the CPU build of
 # torch is found; the uv backend ignores it and would download a multi-GB CUDA build.
@@ -29,10 +36,26 @@ RUNTIME = PYPROJECT["project"]["dependencies"]
 FIXTURE_PACKAGES = ["torch==2.14.1", "torchvision==0.29.1", "scikit-learn==1.9.1", "numpy"]
 
 
+# A sample of exercises that the quick tier grades for real (solutions, stubs, their wrong answers): plain
+# Python, a line budget, torch with gradients, by-hand checks, files on disk.
+FAST_SAMPLE = "max_subarray,box_iou,focal_loss,normalization,linux_cat"
+
+
 def _install(session: nox.Session, group: str) -> None:
+    """Install the runtime and ``group`` dependencies, unless this environment already has exactly them.
+
+    pip takes a few seconds even when everything is installed; a stamp file in the environment records
+    what was installed, so that reusing it costs nothing.
+    """
     if session.venv_backend == "none":
         return  # --no-venv: the current environment must already have what the group lists
-    session.install(*RUNTIME, *nox.project.dependency_groups(PYPROJECT, group))
+    requirements = [*RUNTIME, *nox.project.dependency_groups(PYPROJECT, group)]
+    stamp = Path(session.virtualenv.location) / ".kata-installed"
+    wanted = "\n".join(requirements)
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
+        return
+    session.install(*requirements)
+    stamp.write_text(wanted, encoding="utf-8")
 
 
 def _grade(session: nox.Session, default_target: str) -> None:
@@ -40,8 +63,18 @@ def _grade(session: nox.Session, default_target: str) -> None:
     args = list(session.posargs)
     if "--target" not in args and not any(a.startswith("--target=") for a in args):
         args += ["--target", default_target]
-    # Paths the user typed (--target ../alice, --results out.json) are relative to where nox was started.
-    session.run("python", "-m", "grading", "--invoked-from", session.invoked_from, *args)
+    # Paths the user typed (--target ../alice, --results out.json) are relative to where nox was started;
+    # commands the scoreboard suggests are written as this session's.
+    session.run(
+        "python",
+        "-m",
+        "grading",
+        "--invoked-from",
+        session.invoked_from,
+        "--invoked-as",
+        f"nox -s {session.name} --",
+        *args,
+    )
 
 
 @nox.session
@@ -58,11 +91,20 @@ def solutions(session: nox.Session) -> None:
 
 @nox.session
 def check(session: nox.Session) -> None:
-    """The project's own checks (the README's test command)."""
+    """The project's own checks (the README's test command): the full proof."""
     _install(session, "dev")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("python", "-m", "pytest", "tests", *session.posargs)
+
+
+@nox.session(name="check-fast")
+def check_fast(session: nox.Session) -> None:
+    """The quick tier for every engine change: lint, engine, layout, doctests, and a sample graded for real."""
+    _install(session, "dev")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("python", "-m", "pytest", "tests", "--exercises", FAST_SAMPLE, *session.posargs)
 
 
 @nox.session(venv_backend="none")

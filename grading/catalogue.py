@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE = PROJECT_ROOT / "catalogue.toml"
+from grading.layout import LAYOUT
 
-READY, PLANNED = "ready", "planned"
+
+class Readiness(StrEnum):
+    """An exercise's ``status`` in the catalogue."""
+
+    READY = "ready"  # stub, solution and grader exist
+    PLANNED = "planned"  # in the contract, not written yet
+
+
+READY, PLANNED = Readiness.READY, Readiness.PLANNED
 
 
 @dataclass(frozen=True)
@@ -24,7 +32,7 @@ class Exercise:
     difficulty: int
     source: str
     hints: tuple[str, ...]
-    status: str
+    status: Readiness
     by_hand: tuple[str, ...] = ()  # built-ins the learner must not call
 
     @property
@@ -51,6 +59,10 @@ class Catalogue:
         raise KeyError(slug)
 
     @property
+    def titles(self) -> dict[str, str]:
+        return {ex.slug: ex.title for ex in self.exercises}
+
+    @property
     def slugs(self) -> list[str]:
         return [ex.slug for ex in self.exercises]
 
@@ -59,7 +71,7 @@ class Catalogue:
         return [ex for ex in self.exercises if ex.ready]
 
 
-def load(path: Path = CATALOGUE) -> Catalogue:
+def load(path: Path = LAYOUT.catalogue) -> Catalogue:
     """Read and validate the catalogue; raise ValueError naming the entry that is wrong."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
@@ -72,8 +84,8 @@ def load(path: Path = CATALOGUE) -> Catalogue:
             raise ValueError(f"{where}: missing {sorted(missing)}")
         if raw["slug"] in seen:
             raise ValueError(f"{where}: slug listed twice")
-        if raw["status"] not in (READY, PLANNED):
-            raise ValueError(f"{where}: status must be {READY!r} or {PLANNED!r}, got {raw['status']!r}")
+        if raw["status"] not in tuple(Readiness):
+            raise ValueError(f"{where}: status must be 'ready' or 'planned', got {raw['status']!r}")
         if not raw["hints"] or not all(isinstance(h, str) and h.strip() for h in raw["hints"]):
             raise ValueError(f"{where}: hints must be a non-empty list of non-empty strings")
         seen.add(raw["slug"])
@@ -85,7 +97,7 @@ def load(path: Path = CATALOGUE) -> Catalogue:
                 difficulty=int(raw["difficulty"]),
                 source=raw["source"],
                 hints=tuple(raw["hints"]),
-                status=raw["status"],
+                status=Readiness(raw["status"]),
                 by_hand=tuple(raw.get("by_hand", ())),
             )
         )

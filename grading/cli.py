@@ -1,34 +1,42 @@
 """Command line: ``python -m grading [SLUG ...] [--target DIR] [--results PATH] [-j N] [-v]``.
 
 Grades the selected exercises (all ready ones by default) of a target folder, prints a scoreboard and
-writes ``.kata/results.json``. Exit status: 0 when every selected test passed, 1 otherwise, 2 for a usage
-error (unknown exercise, no such folder). ``python -m grading --list`` prints the catalogue.
+writes ``.kata/results.json`` (grading.schema). Exit status: 0 when every selected test passed, 1
+otherwise, 2 for a usage error (unknown exercise, no such folder). ``python -m grading --list`` prints the
+catalogue; ``--schema`` prints the results file's JSON Schema.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
+import shlex
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from grading import catalogue as cat
-from grading.report import gradescope_document, results_document, scoreboard, write_json
-from grading.runner import GRADERS, PROJECT_ROOT, ExerciseResult, Limits, grade_exercise
+from grading.layout import LAYOUT, TargetError, resolve_target
+from grading.report import gradescope_document, scoreboard
+from grading.runner import GradingSession
+from grading.schema import RESULTS_SCHEMA, ExerciseResult, Outcome, results_document, write_json
+
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out; the message says why."""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="python -m grading",
-        description="Grade kata exercises and print a scoreboard.",
-    )
+    p = argparse.ArgumentParser(prog="python -m grading", description="Grade kata exercises and print a scoreboard.")
     p.add_argument("slugs", nargs="*", metavar="SLUG", help="exercises to grade (default: all that are ready)")
     p.add_argument(
         "--target",
-        default="exercises",
+        default=None,
         help="folder holding <slug>/<slug>.py: exercises (default), solutions, or a student's folder",
     )
     p.add_argument("--results", default=None, help="where to write results.json (default: .kata/results.json)")
@@ -36,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--gradescope", default=None, metavar="PATH", help="also write Gradescope's results.json format to PATH"
     )
     p.add_argument(
-        "-j", "--jobs", type=int, default=None, help="exercises graded at once (default: the number of CPUs, at most 4)"
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        help="exercises graded at once (default: twice the number of CPUs, at most 8: many tests wait on "
+        "threads, sleeps and files rather than compute)",
     )
     p.add_argument(
         "-v",
@@ -45,9 +58,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="show every failing test's message (the default when grading one or two exercises)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="print only the scoreboard")
+    p.add_argument(
+        "--worker",
+        choices=["auto", "persistent", "run", "fresh"],
+        default="auto",
+        help="where test processes come from: auto (the persistent warm worker for your own exercises/, a warm "
+        "worker for this run otherwise), persistent, run, or fresh (a new interpreter per exercise)",
+    )
     p.add_argument("--list", action="store_true", help="list the catalogue and exit")
+    p.add_argument("--schema", action="store_true", help="print the JSON Schema of results.json and exit")
+    # set by the nox sessions: where the user started nox, and how to suggest a command to them
     p.add_argument("--invoked-from", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--invoked-as", default="python -m grading", help=argparse.SUPPRESS)
     return p
+
+
+def default_jobs() -> int:
+    """Twice the CPUs, at most 8: most graders' time is spent waiting (threads, sleeps, files), and each test
+    process gets one torch thread when several run at once."""
+    return min(8, 2 * (os.cpu_count() or 1))
 
 
 def _resolve(path: str, base: Path) -> Path:
@@ -55,41 +84,24 @@ def _resolve(path: str, base: Path) -> Path:
     return p if p.is_absolute() else (base / p)
 
 
-def _target(value: str, base: Path) -> Path:
-    for root in (base, PROJECT_ROOT):
-        candidate = _resolve(value, root).resolve()
-        if candidate.is_dir():
-            return candidate
-    raise SystemExit(
-        _usage(
-            f"--target: expected a folder laid out like exercises/ (<slug>/<slug>.py), "
-            f"got {value!r}, which is not a folder"
-        )
-    )
-
-
-def _usage(message: str) -> int:
-    print(f"python -m grading: error: {message}", file=sys.stderr)
-    return 2
-
-
-def _select(catalogue: cat.Catalogue, slugs: list[str]) -> list[str]:
-    written = [ex.slug for ex in catalogue.exercises if (GRADERS / f"test_{ex.slug}.py").is_file()]
+def select(catalogue: cat.Catalogue, slugs: list[str]) -> list[str]:
+    """The exercises to grade, in catalogue order; raises UsageError for an unknown or unwritten one."""
+    written = [ex.slug for ex in catalogue.exercises if LAYOUT.grader(ex.slug).is_file()]
     if not slugs:
-        return [ex.slug for ex in catalogue.ready if ex.slug in written]
-    chosen = []
+        chosen = [ex.slug for ex in catalogue.ready if ex.slug in written]
+        if not chosen:
+            raise UsageError("no exercise is ready to grade")
+        return chosen
     for slug in slugs:
         if slug in written:
-            if slug not in chosen:
-                chosen.append(slug)
             continue
         if slug in catalogue.slugs:
-            raise SystemExit(_usage(f"exercise {slug!r} is in the catalogue but not written yet"))
+            raise UsageError(f"exercise {slug!r} is in the catalogue but not written yet")
         close = difflib.get_close_matches(slug, catalogue.slugs, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see python -m grading --list"
-        raise SystemExit(_usage(f"no exercise named {slug!r}{hint}"))
+        raise UsageError(f"no exercise named {slug!r}{hint}")
     order = {s: i for i, s in enumerate(catalogue.slugs)}
-    return sorted(chosen, key=order.__getitem__)
+    return sorted(set(slugs), key=order.__getitem__)
 
 
 def print_list(catalogue: cat.Catalogue) -> None:
@@ -102,70 +114,113 @@ def print_list(catalogue: cat.Catalogue) -> None:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    base = Path(args.invoked_from) if args.invoked_from else Path.cwd()
-    catalogue = cat.load()
-    if args.list:
-        print_list(catalogue)
-        return 0
-    try:
-        target = _target(args.target, base)
-        slugs = _select(catalogue, args.slugs)
-    except SystemExit as exc:
-        return int(exc.code)
-    if not slugs:
-        return _usage("no exercise is ready to grade")
-    results_path = _resolve(args.results, base) if args.results else PROJECT_ROOT / ".kata" / "results.json"
-    jobs = args.jobs or min(4, os.cpu_count() or 1)
-    jobs = max(1, min(jobs, len(slugs)))
-    limits = Limits(threads=1 if jobs > 1 else None)
-    label = _label(target)
-    if not args.quiet:
-        print(
-            f"Grading {len(slugs)} exercise{'s' if len(slugs) != 1 else ''} from {label} ({jobs} at a time)", flush=True
-        )
+@dataclass
+class Plan:
+    """A grading run as the command line asked for it."""
 
-    results: dict[str, ExerciseResult] = {}
+    slugs: list[str]
+    target: Path
+    results: Path
+    gradescope: Path | None
+    jobs: int
+    worker: str  # "persistent", "run" or "fresh"
+    quiet: bool
+    detail: bool
+    again: str  # the command that grades one exercise the same way (for "details:")
+
+
+def plan(args: argparse.Namespace, catalogue: cat.Catalogue) -> Plan:
+    base = Path(args.invoked_from) if args.invoked_from else Path.cwd()
+    try:
+        target = resolve_target(args.target or "exercises", base)
+    except TargetError as exc:
+        raise UsageError(str(exc)) from None
+    slugs = select(catalogue, args.slugs)
+    options = []
+    if args.target is not None:
+        options += ["--target", args.target]
+    if args.results is not None:
+        options += ["--results", args.results]
+    again = args.invoked_as + (" " + shlex.join(options) if options else "")
+    jobs = args.jobs or default_jobs()
+    worker = args.worker
+    if worker == "auto":
+        # The learner's own exercises/ may use the persistent warm worker (kept between runs); a student's
+        # folder, the solutions and CI get a worker of their own that ends with the run.
+        worker = "persistent" if target == LAYOUT.exercises.resolve() else "run"
+    return Plan(
+        slugs=slugs,
+        target=target,
+        results=_resolve(args.results, base) if args.results else LAYOUT.default_results,
+        gradescope=_resolve(args.gradescope, base) if args.gradescope else None,
+        jobs=max(1, min(jobs, len(slugs))),
+        worker=worker,
+        quiet=args.quiet,
+        detail=args.verbose or len(slugs) <= 2,
+        again=again,
+    )
+
+
+def grade(p: Plan, catalogue: cat.Catalogue) -> int:
+    """Grade, write the results, print the scoreboard; return the exit status."""
+    label = _label(p.target)
+    if not p.quiet:
+        n = len(p.slugs)
+        print(f"Grading {n} exercise{'s' if n != 1 else ''} from {label} ({p.jobs} at a time)", flush=True)
+    done: dict[str, ExerciseResult] = {}
     t0 = time.monotonic()
 
-    def run(slug: str) -> ExerciseResult:
-        res = grade_exercise(slug, target, limits=limits)
-        results[slug] = res
-        if not args.quiet:
+    def progress(slug: str, _target: Path, res: ExerciseResult) -> None:
+        done[slug] = res
+        if not p.quiet:
             print(
-                f"  [{len(results)}/{len(slugs)}] {slug} {res.points:g}/{res.max_points:g} "
+                f"  [{len(done)}/{len(p.slugs)}] {slug} {res.points:g}/{res.max_points:g} "
                 f"{res.status} ({res.seconds:.1f} s)",
                 flush=True,
             )
-        return res
 
     try:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            list(pool.map(run, slugs))
+        with GradingSession(p.jobs, worker=p.worker) as session:
+            ordered = session.grade([(slug, p.target) for slug in p.slugs], on_result=progress)
     except KeyboardInterrupt:
         print("\ninterrupted; results so far are written", file=sys.stderr)
-        ordered = [results[s] for s in slugs if s in results]
-        write_json(results_path, results_document(target, ordered, catalogue))
-        return 130
-    ordered = [results[s] for s in slugs]
-    write_json(results_path, results_document(target, ordered, catalogue))
-    if args.gradescope:
-        write_json(_resolve(args.gradescope, base), gradescope_document(ordered))
+        write_json(p.results, results_document(p.target, [done[s] for s in p.slugs if s in done], catalogue.titles))
+        return EXIT_INTERRUPTED
+    write_json(p.results, results_document(p.target, ordered, catalogue.titles))
+    if p.gradescope:
+        write_json(p.gradescope, gradescope_document(ordered))
     scoreboard(
         ordered,
         catalogue,
         target_label=label,
-        results_path=_label(results_path),
-        detail=args.verbose or len(slugs) <= 2,
+        results_label=_label(p.results),
+        detail=p.detail,
         out=sys.stdout,
+        details_command=p.again,
     )
-    if not args.quiet:
+    if not p.quiet:
         print(f"({time.monotonic() - t0:.1f} s)")
-    everything_passed = all(t.outcome in ("passed", "skipped") for r in ordered for t in r.tests) and all(
-        r.tests for r in ordered
+    passed = all(r.tests for r in ordered) and all(
+        t.outcome in (Outcome.PASSED, Outcome.SKIPPED) for r in ordered for t in r.tests
     )
-    return 0 if everything_passed else 1
+    return EXIT_PASSED if passed else EXIT_FAILED
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    catalogue = cat.load()
+    if args.list:
+        print_list(catalogue)
+        return EXIT_PASSED
+    if args.schema:
+        print(json.dumps(RESULTS_SCHEMA, indent=2))
+        return EXIT_PASSED
+    try:
+        p = plan(args, catalogue)
+    except UsageError as exc:
+        print(f"python -m grading: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return grade(p, catalogue)
 
 
 def _label(path: Path) -> str:

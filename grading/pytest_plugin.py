@@ -1,60 +1,154 @@
-"""The pytest side of the engine: writes per-test records, turns aborts into plain failures.
+"""The pytest side of the engine: the target, the learner's module, points, and the per-test records.
 
-The engine loads it with ``-p grading.pytest_plugin`` and names the records file in the environment
-(``KATA_RECORD_PATH``, ``KATA_RECORD_NONCE``). Both variables are removed from ``os.environ`` as soon as
-the plugin is imported, before the graders, and so before any learner code, run. Under plain pytest
-(no such variables) it does nothing.
+Loaded into every pytest run of the project (``-p grading.pytest_plugin`` in pyproject.toml), so the
+graders run the same way under plain pytest (``pytest graders/test_nms.py --target solutions``) and under
+the engine. It provides:
+
+* ``--target DIR``: the folder whose ``<slug>/<slug>.py`` files are graded (grading.layout resolves it);
+* the ``learner`` fixture: imports ``<target>/<slug>/<slug>.py`` for the grader ``test_<slug>.py`` that
+  asks for it, inside the fixture, never when the grader is collected, so a syntax error, an exception or
+  an exit at import costs that exercise only;
+* the markers ``points(n)`` (what a test is worth, default 1) and ``by_hand`` (the test fails when the
+  built-in being re-implemented is called);
+* under the engine only, the records of grading.records, written through the channel that the engine hands
+  to ``pytest.main`` (grading.child); under plain pytest there is no channel and nothing is written.
+
+Timeouts belong to pytest-timeout (``timeout`` in pyproject.toml, ``@pytest.mark.timeout(s)``): its
+``pytest_timeout_set_timer`` hook tells this plugin the settings in force for each test, which the records
+pass on to the engine's watchdog.
+
+Two rules keep a learner's code from turning a failure into something else: ``KeyboardInterrupt`` and
+``pytest.exit`` inside a test are plain failures, and only a skip that the grader declares with a marker
+(evaluated before any of the learner's code runs) is a skip; ``pytest.skip()`` or ``pytest.xfail()``
+raised while a test runs is a failure.
 """
 
 from __future__ import annotations
 
-import os
+import importlib.util
+import sys
 import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from _pytest.skipping import evaluate_skip_marks
 
-from grading.records import ERROR, FAILED, NONCE_ENV, ONLY_ENV, PASSED, PATH_ENV, TIMEOUT, RecordWriter
+from grading.layout import TargetError, module_in, resolve_target, slug_of_grader
+from grading.records import RecordWriter
+from grading.schema import Outcome, RecordEvent
 
-_PATH = os.environ.pop(PATH_ENV, None)
-_NONCE = os.environ.pop(NONCE_ENV, None)
-_ONLY = os.environ.pop(ONLY_ENV, None)
-_writer: RecordWriter | None = RecordWriter(_PATH, _NONCE) if _PATH and _NONCE else None
-
+# Set on the learner's module object; graders.helpers finds the learner's modules by it.
+LEARNER_MARK = "__kata_learner__"
 TIMEOUT_MARK = "from pytest-timeout"
 MAX_MESSAGE = 600
 
-__all__ = ["record", "describe_exception"]
+
+@dataclass
+class EngineChannel:
+    """What the engine hands to ``pytest.main(plugins=[...])``: where records go, and which tests to run.
+
+    It is a pytest plugin object of its own, so that nothing about the records travels through the
+    environment or the command line.
+    """
+
+    writer: RecordWriter
+    only: frozenset[str] | None = None  # after a crash: the node ids that still need a result
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_configure(self, config: pytest.Config) -> None:
+        config.stash[CHANNEL] = self
 
 
-def record(event: str, **fields) -> None:
-    """Write one record when running under the engine; a no-op under plain pytest."""
-    if _writer is not None:
-        _writer.write(event, **fields)
+@dataclass
+class _Phases:
+    """(outcome, message) for each phase of the test that is running."""
+
+    items: list[tuple[Outcome, str]] = field(default_factory=list)
+    teardown_reported: bool = False
 
 
-def _timeout_of(item: pytest.Item) -> float | None:
-    marker = item.get_closest_marker("timeout")
-    if marker is not None and marker.args:
-        return float(marker.args[0])
-    if marker is not None and "timeout" in marker.kwargs:
-        return float(marker.kwargs["timeout"])
+CHANNEL = pytest.StashKey[EngineChannel]()
+DECLARED_SKIP = pytest.StashKey[str]()  # the reason, for a test the grader's markers skip
+TARGET = pytest.StashKey[Path]()
+PHASES = pytest.StashKey[_Phases]()
+
+
+def record(config: pytest.Config, event: RecordEvent, **fields) -> None:
+    """Write one record when running under the engine; nothing under plain pytest."""
+    channel = config.stash.get(CHANNEL, None)
+    if channel is not None:
+        channel.writer.write(event, **fields)
+
+
+# ------------------------------------------------------------------------------------------ configuration
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--target",
+        default="exercises",
+        help="folder holding <slug>/<slug>.py to grade: exercises (default), solutions, or a student's folder",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(_DeclaredSkips(), "kata-declared-skips")
+    config.addinivalue_line("markers", "points(n): how many points the test is worth (default 1)")
+    config.addinivalue_line("markers", "by_hand: the test fails when the built-in the exercise re-implements is called")
     try:
-        value = item.config.getini("timeout")
-    except ValueError:
-        return None
-    return float(value) if value not in (None, "") else None
+        config.stash[TARGET] = resolve_target(config.getoption("target"), config.invocation_params.dir)
+    except TargetError as exc:
+        raise pytest.UsageError(str(exc)) from None
 
 
-def _func_only_of(item: pytest.Item) -> bool:
-    """pytest-timeout's func_only: the timeout covers the test function, not its set-up and teardown."""
-    marker = item.get_closest_marker("timeout")
-    if marker is not None and "func_only" in marker.kwargs:
-        return bool(marker.kwargs["func_only"])
+def target_of(config: pytest.Config) -> Path:
+    return config.stash[TARGET]
+
+
+# ------------------------------------------------------------------------------------------ the learner
+
+
+def import_learner_module(config: pytest.Config, slug: str):
+    """Import ``<target>/slug/slug.py`` as module ``slug``; fail the asking test in plain words if it can't."""
+    target = target_of(config)
+    path = module_in(target, slug)
+    if not path.is_file():
+        pytest.fail(f"missing: {path} does not exist", pytrace=False)
+    record(config, RecordEvent.IMPORT_START)
+    folder = str(path.parent)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    sys.modules.pop(slug, None)
+    spec = importlib.util.spec_from_file_location(slug, path)
+    module = importlib.util.module_from_spec(spec)
+    setattr(module, LEARNER_MARK, True)
+    sys.modules[slug] = module
     try:
-        return bool(item.config.getini("timeout_func_only"))
-    except ValueError:
-        return False
+        spec.loader.exec_module(module)
+    except BaseException as exc:  # noqa: BLE001 - anything at import costs this exercise only
+        sys.modules.pop(slug, None)
+        message, timed_out = describe_exception(exc, target)
+        if isinstance(exc, SyntaxError):
+            message = f"SyntaxError: {exc.msg} ({Path(exc.filename or path).name}, line {exc.lineno})"
+        elif isinstance(exc, SystemExit):
+            message = f"the module called sys.exit({exc.code!r}) while being imported"
+        elif isinstance(exc, pytest.skip.Exception):
+            message = "the module called pytest.skip() while being imported"
+        what = "importing it timed out" if timed_out else message
+        record(config, RecordEvent.IMPORT_ERROR, message=what)
+        pytest.fail(f"could not import {slug}/{slug}.py: {what}", pytrace=False)
+    record(config, RecordEvent.IMPORT_DONE)
+    return module
+
+
+@pytest.fixture(scope="module")
+def learner(request: pytest.FixtureRequest):
+    """The module under test: ``<target>/<slug>/<slug>.py`` for this grader's slug."""
+    return import_learner_module(request.config, slug_of_grader(request.module.__file__))
+
+
+# ------------------------------------------------------------------------------------------ collection
 
 
 def _points_of(item: pytest.Item) -> float:
@@ -64,40 +158,83 @@ def _points_of(item: pytest.Item) -> float:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """After a crash the engine reruns only the tests that have no result yet."""
-    if not _ONLY:
+    channel = config.stash.get(CHANNEL, None)
+    if channel is None or channel.only is None:
         return
-    with open(_ONLY, encoding="utf-8") as fh:
-        wanted = set(fh.read().splitlines())
-    keep = [item for item in items if item.nodeid in wanted]
-    dropped = [item for item in items if item.nodeid not in wanted]
+    keep = [item for item in items if item.nodeid in channel.only]
+    dropped = [item for item in items if item.nodeid not in channel.only]
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
+    # Skip markers are evaluated now, before any of the learner's code has run: only these skips count.
+    for item in session.items:
+        skip = evaluate_skip_marks(item)
+        if skip is not None:
+            item.stash[DECLARED_SKIP] = skip.reason
     tests = [
         {
             "nodeid": item.nodeid,
             "name": item.name,
             "points": _points_of(item),
             "by_hand": item.get_closest_marker("by_hand") is not None,
-            "timeout": _timeout_of(item),
-            "func_only": _func_only_of(item),
         }
         for item in session.items
     ]
-    record("collected", tests=tests)
+    record(session.config, RecordEvent.COLLECTED, tests=tests)
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem) -> None:  # noqa: ARG001 - hook signature
-    record("start", nodeid=item.nodeid, timeout=_timeout_of(item), func_only=_func_only_of(item))
-    _pending[item.nodeid] = []
+# ------------------------------------------------------------------------------------------ running
 
 
-# (outcome, message) per phase of the test running now, keyed by node id
-_pending: dict[str, list[tuple[str, str]]] = {}
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem):  # noqa: ARG001 - hook signature
+    """ "start" before the test, "result" after its teardown has been reported.
+
+    tryfirst makes this the outermost wrapper, so "start" comes before pytest-timeout arms the timer.
+    """
+    record(item.config, RecordEvent.START, nodeid=item.nodeid)
+    phases = item.stash[PHASES] = _Phases()
+    try:
+        result = yield
+    except BaseException:
+        phases.items.append((Outcome.FAILED, "the test did not finish normally"))
+        _record_result(item, phases)
+        raise
+    _record_result(item, phases)
+    return result
+
+
+def _record_result(item: pytest.Item, phases: _Phases) -> None:
+    """The test's outcome: the first phase that failed, else a declared skip, else passed."""
+    if not phases.teardown_reported:
+        phases.items.append((Outcome.FAILED, "the test did not finish normally (no teardown was reported)"))
+    outcome, message = Outcome.PASSED, ""
+    for phase_outcome, phase_message in phases.items:
+        if phase_outcome == Outcome.SKIPPED:
+            if outcome == Outcome.PASSED:
+                outcome, message = Outcome.SKIPPED, phase_message
+            continue
+        outcome, message = phase_outcome, phase_message
+        break
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 1] + "…"
+    record(item.config, RecordEvent.RESULT, nodeid=item.nodeid, outcome=str(outcome), message=message)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_timeout_set_timer(item: pytest.Item, settings) -> None:
+    """pytest-timeout's settings for this test, as it applies them (marker, ini, --timeout, PYTEST_TIMEOUT)."""
+    record(
+        item.config,
+        RecordEvent.TIMER,
+        nodeid=item.nodeid,
+        timeout=float(settings.timeout),
+        func_only=bool(settings.func_only),
+    )
+    # None: pytest-timeout's own implementation arms the timer
 
 
 def _abort_as_failure(when: str):
@@ -115,13 +252,24 @@ def _abort_as_failure(when: str):
 
 
 pytest_runtest_setup = _abort_as_failure("setup")
+
+
+class _DeclaredSkips:
+    """Skips a test that the grader's markers skip, as decided at collection (a plugin object of its own:
+    this module's ``pytest_runtest_setup`` is the wrapper above)."""
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        reason = item.stash.get(DECLARED_SKIP, None)
+        if reason is not None:
+            raise pytest.skip.Exception(reason, _use_item_location=True)
+
+
 pytest_runtest_teardown = _abort_as_failure("teardown")
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item):
-    """The test function itself: "call" and "called" records let the engine time it alone (func_only)."""
-    record("call", nodeid=item.nodeid)
     try:
         return (yield)
     except KeyboardInterrupt as exc:
@@ -129,34 +277,35 @@ def pytest_runtest_call(item: pytest.Item):
     except pytest.exit.Exception as exc:
         raise pytest.fail.Exception(f"called pytest.exit() during the test: {exc}") from exc
     finally:
-        record("called", nodeid=item.nodeid)
-
-
-def _target_dir(config: pytest.Config) -> Path | None:
-    target = getattr(config, "kata_target", None)
-    return Path(target) if target else None
+        record(item.config, RecordEvent.CALLED, nodeid=item.nodeid)
 
 
 def describe_exception(exc: BaseException, target: Path | None) -> tuple[str, bool]:
     """One or two plain sentences for a learner, and whether it was a timeout."""
     text = str(exc).strip()
+    where = _where(exc, target)
     if isinstance(exc, pytest.fail.Exception) and TIMEOUT_MARK in text:
         seconds = text.split(">", 1)[-1].split("s)", 1)[0]
-        return f"timed out after {seconds} s", True
+        return f"timed out after {seconds} s" + (f"; your code was running{where}" if where else ""), True
     if isinstance(exc, NotImplementedError):
         return "not implemented yet (the stub still raises NotImplementedError)", False
     if isinstance(exc, (AssertionError, pytest.fail.Exception)):
         # Our helpers write the whole explanation; pytest's rewritten "assert ..." line adds nothing.
         head = text.split("\nassert ", 1)[0].strip()
         return (head or "assertion failed"), False
-    where = ""
-    if target is not None:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_under(Path(f.filename), target)]
-        if frames:
-            f = frames[-1]
-            where = f" (in your {Path(f.filename).name}, line {f.lineno}, in {f.name})"
     name = type(exc).__name__
     return (f"{name}: {text}" if text else name) + where, False
+
+
+def _where(exc: BaseException, target: Path | None) -> str:
+    """`` (in your nms.py, line 12, in nms)``: the deepest frame of the traceback in the target's files."""
+    if target is None:
+        return ""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_under(Path(f.filename), target)]
+    if not frames:
+        return ""
+    f = frames[-1]
+    return f" (in your {Path(f.filename).name}, line {f.lineno}, in {f.name})"
 
 
 def _is_under(path: Path, root: Path) -> bool:
@@ -167,48 +316,46 @@ def _is_under(path: Path, root: Path) -> bool:
     return True
 
 
+def _skip_reason(report: pytest.TestReport) -> str:
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    return reason.removeprefix("Skipped: ")
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
-    phases = _pending.get(item.nodeid)
+    phases = item.stash.get(PHASES, None)
     if phases is None:
         return report
-    if report.skipped:
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
-        phases.append(("skipped", reason.removeprefix("Skipped: ")))
+    if call.when == "teardown":
+        phases.teardown_reported = True
+    declared_skip = call.when == "setup" and DECLARED_SKIP in item.stash
+    if report.skipped and declared_skip:
+        phases.items.append((Outcome.SKIPPED, _skip_reason(report)))
+    elif report.skipped:
+        # pytest.skip()/xfail() raised while the test ran: only the grader's markers may skip a test
+        what = "pytest.xfail()" if hasattr(report, "wasxfail") else "pytest.skip()"
+        phases.items.append(
+            (
+                Outcome.FAILED if call.when == "call" else Outcome.ERROR,
+                f"called {what} during the {call.when} ({_skip_reason(report) or 'no reason'}); only the grader "
+                "may skip a test, so this counts as a failure",
+            )
+        )
     elif report.failed:
         if call.excinfo is not None:
-            message, timed_out = describe_exception(call.excinfo.value, _target_dir(item.config))
+            message, timed_out = describe_exception(call.excinfo.value, item.config.stash.get(TARGET, None))
         else:
             message, timed_out = str(report.longrepr).strip().splitlines()[-1], False
         if timed_out:
-            outcome = TIMEOUT
+            outcome = Outcome.TIMEOUT
         elif call.when == "call":
-            outcome = FAILED
+            outcome = Outcome.FAILED
         else:
-            outcome = ERROR
-        phases.append((outcome, message))
+            outcome = Outcome.ERROR
+        phases.items.append((outcome, message))
     return report
 
 
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if report.when != "teardown":
-        return
-    phases = _pending.pop(report.nodeid, None)
-    if phases is None:
-        return
-    outcome, message = PASSED, ""
-    for phase_outcome, phase_message in phases:
-        if phase_outcome == "skipped":
-            if outcome == PASSED:
-                outcome, message = "skipped", phase_message
-            continue
-        outcome, message = phase_outcome, phase_message
-        break
-    if len(message) > MAX_MESSAGE:
-        message = message[: MAX_MESSAGE - 1] + "…"
-    record("result", nodeid=report.nodeid, outcome=outcome, message=message)
-
-
-def pytest_sessionfinish(session: pytest.Session) -> None:  # noqa: ARG001 - hook signature
-    record("finished")
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    record(session.config, RecordEvent.FINISHED)

@@ -1,19 +1,20 @@
 """Per-test records: the only thing the engine believes.
 
-A grading run (one pytest process, or several after a crash) appends JSON lines to one file:
+A grading run (one pytest process, or several after a crash) appends JSON lines to one file; the events
+are :class:`grading.schema.RecordEvent`::
 
-    {"event": "collected", "tests": [{"nodeid", "name", "points", "by_hand", "timeout", "func_only"}, ...]}
-    {"event": "start", "nodeid", "timeout", "func_only"}     before a test's setup
-    {"event": "call", "nodeid"} / {"event": "called", ...}   around the test function itself
-    {"event": "import_start"} / {"event": "import_done"}     around the import of the learner's module
-    {"event": "import_error", "message"}                     the module could not be imported
-    {"event": "result", "nodeid", "outcome", "message"}      after a test's teardown
-    {"event": "finished"}                                    the session ended normally
+    {"event": "collected", "tests": [{"nodeid", "name", "points", "by_hand"}, ...]}
+    {"event": "start", "nodeid"}                           before a test's set-up
+    {"event": "timer", "nodeid", "timeout", "func_only"}   pytest-timeout armed the test's timer
+    {"event": "called", "nodeid"}                          the test function returned (func_only timers end)
+    {"event": "import_start"} / {"event": "import_done"}   around the import of the learner's module
+    {"event": "import_error", "message"}                   the module could not be imported
+    {"event": "result", "nodeid", "outcome", "message"}    after a test's teardown
+    {"event": "finished"}                                  the session ended normally
 
-Each line is written and flushed (and fsync'ed) as it happens, so a process that dies mid-test leaves a
-"start" with no "result": the engine scores that test as crashed. Every line carries the run's nonce,
-handed to the child in the environment and removed from it before any learner code runs; lines
-without it are ignored.
+Each line is written as it happens, so a process that dies mid-test leaves a "start" with no "result": the
+engine scores that test as crashed. Every line carries the run's nonce, which the engine hands to the test
+process outside its environment (see grading.child); lines without it are ignored.
 """
 
 from __future__ import annotations
@@ -23,45 +24,49 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-NONCE_ENV = "KATA_RECORD_NONCE"
-PATH_ENV = "KATA_RECORD_PATH"
-ONLY_ENV = "KATA_RUN_ONLY"  # a file listing the node ids to run (one per line), after a crash
-
-# Test outcomes, as they appear in results.json.
-PASSED, FAILED, TIMEOUT, CRASHED, ERROR = "passed", "failed", "timeout", "crashed", "error"
+from grading.schema import Outcome, RecordEvent
 
 
 class RecordWriter:
-    """Appends records to the file named in the environment (opened once, flushed per line)."""
+    """Appends records to one file (opened once; each record is one ``write``)."""
 
-    def __init__(self, path: str, nonce: str) -> None:
+    def __init__(self, path: str | Path, nonce: str) -> None:
         self._nonce = nonce
-        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
 
-    def write(self, event: str, **fields) -> None:
-        fields["event"] = event
+    def write(self, event: RecordEvent, **fields) -> None:
+        fields["event"] = str(event)
         fields["nonce"] = self._nonce
-        line = (json.dumps(fields, ensure_ascii=False) + "\n").encode("utf-8")
-        os.write(self._fd, line)
-        try:
-            os.fsync(self._fd)
-        except OSError:  # pragma: no cover - some filesystems refuse fsync; the write already happened
-            pass
+        os.write(self._fd, (json.dumps(fields, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 @dataclass
 class TestInfo:
+    """A collected test: what it is worth."""
+
+    __test__ = False  # not a pytest test class
+
     nodeid: str
     name: str
     points: float = 1.0
     by_hand: bool = False
-    timeout: float | None = None
-    func_only: bool = False  # the timeout covers the test function only, not its fixtures
+
+    def as_record(self) -> dict:
+        return {"nodeid": self.nodeid, "name": self.name, "points": self.points, "by_hand": self.by_hand}
+
+    @classmethod
+    def from_record(cls, raw: dict) -> TestInfo:
+        return cls(
+            nodeid=str(raw["nodeid"]),
+            name=str(raw["name"]),
+            points=float(raw.get("points", 1.0)),
+            by_hand=bool(raw.get("by_hand", False)),
+        )
 
 
 @dataclass
 class Result:
-    outcome: str
+    outcome: Outcome
     message: str = ""
 
 
@@ -76,7 +81,6 @@ class RunRecords:
     import_done: int = 0
     import_error: str | None = None
     finished: int = 0
-    tampered: list[str] = field(default_factory=list)
 
     def in_flight(self, since: int = 0) -> str | None:
         """The test that started last (at or after start number ``since``) and has no result."""
@@ -85,9 +89,21 @@ class RunRecords:
                 return nodeid
         return None
 
+    @property
+    def import_crashed(self) -> bool:
+        """The process died while importing the learner's module (no error was recorded)."""
+        return self.import_started > self.import_done and self.import_error is None
+
+
+def _outcome(value: object) -> Outcome:
+    try:
+        return Outcome(value)
+    except ValueError:
+        return Outcome.FAILED
+
 
 class RecordReader:
-    """Reads a records file incrementally (the engine polls it while the child runs)."""
+    """Reads a records file incrementally (the engine polls it while the test process runs)."""
 
     def __init__(self, path: Path, nonce: str) -> None:
         self.path = path
@@ -95,10 +111,9 @@ class RecordReader:
         self.records = RunRecords()
         self._offset = 0
         self._partial = b""
-        self.last_start: tuple[str, float | None] | None = None
 
     def poll(self) -> list[dict]:
-        """Read what was appended since the last call; return the new records."""
+        """Read what was appended since the last call; apply it and return the new records."""
         try:
             with open(self.path, "rb") as fh:
                 fh.seek(self._offset)
@@ -106,8 +121,7 @@ class RecordReader:
         except FileNotFoundError:
             return []
         self._offset += len(chunk)
-        data = self._partial + chunk
-        lines = data.split(b"\n")
+        lines = (self._partial + chunk).split(b"\n")
         self._partial = lines.pop()
         new = []
         for raw in lines:
@@ -117,40 +131,34 @@ class RecordReader:
                 continue
             if not isinstance(rec, dict) or rec.get("nonce") != self.nonce:
                 continue
-            self._apply(rec)
+            try:
+                self._apply(rec)
+            except (KeyError, TypeError, ValueError):
+                continue  # a malformed record carrying the nonce: ignore it, as if never written
             new.append(rec)
         return new
 
     def _apply(self, rec: dict) -> None:
         r = self.records
         event = rec.get("event")
-        if event == "collected":
-            for t in rec.get("tests", []):
-                info = TestInfo(
-                    nodeid=t["nodeid"],
-                    name=t["name"],
-                    points=float(t.get("points", 1.0)),
-                    by_hand=bool(t.get("by_hand", False)),
-                    timeout=t.get("timeout"),
-                    func_only=bool(t.get("func_only", False)),
-                )
+        if event == RecordEvent.COLLECTED:
+            for raw in rec.get("tests", []):
+                info = TestInfo.from_record(raw)
                 r.collected.setdefault(info.nodeid, info)
-        elif event == "start":
-            r.started.append(rec["nodeid"])
-            self.last_start = (rec["nodeid"], rec.get("timeout"))
-        elif event == "result":
-            nodeid = rec["nodeid"]
+        elif event == RecordEvent.START:
+            r.started.append(str(rec["nodeid"]))
+        elif event == RecordEvent.RESULT:
+            nodeid = str(rec["nodeid"])
             if nodeid in r.results:
-                # A second result for the same test is never written by the plugin: someone forged one.
-                r.tampered.append(nodeid)
-                r.results[nodeid] = Result(FAILED, "two results were recorded for this test (forged record)")
+                # The plugin never writes two results for one test: someone forged one.
+                r.results[nodeid] = Result(Outcome.FAILED, "two results were recorded for this test (forged record)")
             else:
-                r.results[nodeid] = Result(rec.get("outcome", FAILED), rec.get("message", ""))
-        elif event == "import_start":
+                r.results[nodeid] = Result(_outcome(rec.get("outcome")), str(rec.get("message", "")))
+        elif event == RecordEvent.IMPORT_START:
             r.import_started += 1
-        elif event == "import_done":
+        elif event == RecordEvent.IMPORT_DONE:
             r.import_done += 1
-        elif event == "import_error":
-            r.import_error = rec.get("message", "")
-        elif event == "finished":
+        elif event == RecordEvent.IMPORT_ERROR:
+            r.import_error = str(rec.get("message", ""))
+        elif event == RecordEvent.FINISHED:
             r.finished += 1

@@ -1,4 +1,4 @@
-"""Grade one exercise in a separate pytest process, watched from outside.
+"""Grade one exercise in a test process of its own, watched from outside.
 
 Why a process per exercise, watched from here:
 
@@ -10,90 +10,48 @@ Why a process per exercise, watched from here:
 * If the learner's module dies while being imported, every test of the exercise is lost (status "error").
 * The exit status of pytest is never trusted: ``os._exit(0)`` exits 0 with nothing run. Only records
   count, compared with the collected tests; a collected test with no result did not pass.
+
+Test processes come from a :class:`grading.worker.Launcher`: forked from the warm worker, or fresh.
 """
 
 from __future__ import annotations
 
-import os
-import resource
 import secrets
 import signal
-import subprocess
-import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grading.records import (
-    CRASHED,
-    ERROR,
-    FAILED,
-    NONCE_ENV,
-    ONLY_ENV,
-    PASSED,
-    PATH_ENV,
-    TIMEOUT,
-    RecordReader,
-    RunRecords,
-)
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-GRADERS = PROJECT_ROOT / "graders"
-SKIPPED = "skipped"
-
-# Exercise statuses
-EX_PASSED, EX_FAILED, EX_MISSING, EX_ERROR = "passed", "failed", "missing", "error"
+from grading.child import Request
+from grading.layout import LAYOUT, Layout, module_in
+from grading.records import RecordReader, RunRecords, TestInfo
+from grading.schema import ExerciseResult, ExerciseStatus, Outcome, RecordEvent, TestResult
+from grading.worker import FreshLauncher, Launcher, TestProcess
 
 
 @dataclass
 class Limits:
-    """How long and how much the child may take."""
+    """How long and how much a test process may take. Tests' own timeouts come from pytest-timeout."""
 
-    default_timeout: float = 10.0  # when a test has none (pytest-timeout's ini value is used normally)
     grace: float = 3.0  # added to a test's timeout before the watchdog steps in
     grace_fraction: float = 0.25  # ... plus this fraction of the timeout
     collect_timeout: float = 120.0  # importing the grader and collecting its tests
     exit_timeout: float = 5.0  # after the last result, before a process that won't exit is killed
     max_restarts: int = 20  # new processes after crashes, per exercise
-    # Wall-clock budget for one exercise: max(min_budget, budget_factor * its largest test timeout).
-    # A correct answer never comes near it; an answer that hangs in every test stops here, and the
-    # tests it had no time for are scored "not run".
+    # Wall-clock budget for one exercise: max(min_budget, budget_factor * the largest timeout seen so far),
+    # plus fixture_timeout once a func_only test has run. A correct answer never comes near it; an answer
+    # that hangs in every test stops here, and the tests it had no time for are scored "not run".
     min_budget: float = 120.0
     budget_factor: float = 3.0
-    # A test whose timeout is func_only (pytest-timeout) is timed from its "call" record; its set-up and
-    # teardown (building a 200,000-file tree on a slow disk) may take up to this long each.
+    # A test whose timeout is func_only (pytest-timeout) is timed from the moment its timer is armed; its
+    # set-up and teardown (building a 200,000-file tree on a slow disk) may take up to this long each.
     fixture_timeout: float = 300.0
     memory_bytes: int | None = 6 * 1024**3  # RLIMIT_DATA: an oversized allocation becomes MemoryError
-    threads: int | None = None  # OMP/MKL threads per child; None leaves the environment alone
-
-
-@dataclass
-class TestResult:
-    nodeid: str
-    name: str
-    outcome: str
-    points: float
-    max_points: float
-    message: str
-    by_hand: bool = False
-
-
-@dataclass
-class ExerciseResult:
-    slug: str
-    status: str
-    tests: list[TestResult] = field(default_factory=list)
-    seconds: float = 0.0
-    note: str = ""  # engine-level explanation (collection failed, crashed at import, ...)
-
-    @property
-    def points(self) -> float:
-        return sum(t.points for t in self.tests)
-
-    @property
-    def max_points(self) -> float:
-        return sum(t.max_points for t in self.tests)
+    threads: int | None = None  # torch/OpenMP threads per test process; None leaves the default
 
 
 def describe_exit(returncode: int | None) -> str:
@@ -116,36 +74,33 @@ def describe_exit(returncode: int | None) -> str:
     return f"exited with status {returncode}"
 
 
-def _set_limits(memory_bytes: int | None):
-    def preexec() -> None:  # runs in the child between fork and exec
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        if memory_bytes:
-            soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
-            cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
-            resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
+@dataclass
+class _Stop:
+    """Why the watchdog ended a test process (None fields: it ended by itself)."""
 
-    return preexec
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:  # pragma: no cover - a zombie we cannot reap
-        pass
+    reason: str | None = None  # "timeout" (a test), "fixture" (a func_only test's set-up or teardown),
+    # "budget", "collect", "exit" (would not exit after its last result)
+    nodeid: str | None = None
+    after: float | None = None  # the limit that was passed, in seconds
 
 
 @dataclass
 class _Attempt:
     returncode: int | None
-    killed_for: str | None  # "timeout" (a test), "fixture" (a func_only test's set-up or teardown), "budget",
-    # "collect", "exit" (would not exit), or None
-    killed_test: str | None
-    killed_after: float | None
+    stop: _Stop
     log_tail: str
+
+
+@dataclass
+class _Clock:
+    """The watchdog's view of the test running now."""
+
+    nodeid: str | None = None
+    since: float = 0.0
+    timeout: float | None = None  # set while pytest-timeout's timer runs for it
+    func_only: bool = False
+    largest_timeout: float = 0.0
+    any_func_only: bool = False
 
 
 def grade_exercise(
@@ -153,174 +108,234 @@ def grade_exercise(
     target: Path,
     *,
     limits: Limits | None = None,
-    python: str = sys.executable,
-    graders: Path = GRADERS,
-    extra_args: tuple[str, ...] = (),
+    launcher: Launcher | None = None,
+    layout: Layout = LAYOUT,
+    graders: Path | None = None,
+    known_tests: Sequence[TestInfo] | None = None,
+    extra_args: Sequence[str] = (),
 ) -> ExerciseResult:
-    """Run ``graders/test_<slug>.py`` against ``target/<slug>/<slug>.py`` and score it from the records."""
-    limits = limits or Limits()
+    """Run the grader of ``slug`` against ``target/slug/slug.py`` and score it from the records.
+
+    Args:
+        slug (str): the exercise.
+        target (Path): the folder graded (laid out like ``exercises/``).
+        limits (Limits): timeouts and resources; the defaults suit the kata.
+        launcher (Launcher): where test processes come from (default: a fresh interpreter each).
+        layout (Layout): the copy of the kata whose grader runs.
+        graders (Path): another graders folder (the engine's own tests use toy graders).
+        known_tests (sequence of TestInfo): the grader's tests, when known without running it
+            (grading.collection); a missing exercise is then scored without starting a process.
+        extra_args (sequence of str): more pytest arguments.
+
+    Returns:
+        ExerciseResult: every collected test with its outcome and points.
+    """
     started = time.monotonic()
-    grader = graders / f"test_{slug}.py"
-    module_file = target / slug / f"{slug}.py"
-    nonce = secrets.token_hex(16)
-    with tempfile.TemporaryDirectory(prefix=f"kata-{slug}-") as tmp:
-        reader = RecordReader(Path(tmp) / "records.jsonl", nonce)
-        log = Path(tmp) / "output.log"
-        stopped: dict[str, tuple[str, str]] = {}  # nodeid -> (outcome, message) decided here, not by pytest
-        remaining: list[str] | None = None  # None: the whole grader file
-        note = ""
-        for attempt in range(limits.max_restarts + 1):
-            starts_before = len(reader.records.started)
-            run = _run_once(grader, remaining, target, reader, log, nonce, limits, python, extra_args, started)
-            rec = reader.records
-            if not rec.collected:
-                note = f"the grader could not be collected: the pytest process {describe_exit(run.returncode)}"
-                note += f"\n{run.log_tail}" if run.log_tail else ""
-                break
-            in_flight = rec.in_flight(since=starts_before)
-            import_crashed = rec.import_started > rec.import_done and rec.import_error is None
-            if import_crashed:
-                stuck = run.killed_for in ("timeout", "fixture")
-                what = "timed out and was stopped" if stuck else describe_exit(run.returncode)
-                rec.import_error = f"the test process {what} during the import"
-            if in_flight is not None and run.killed_for == "budget":
-                stopped[in_flight] = (FAILED, "stopped: grading this exercise ran out of time (see the timeouts)")
-            elif in_flight is not None and import_crashed:
-                stopped[in_flight] = (TIMEOUT if stuck else CRASHED, rec.import_error)
-            elif in_flight is not None:
-                if run.killed_for == "timeout" and run.killed_test == in_flight:
-                    stopped[in_flight] = (
-                        TIMEOUT,
-                        f"timed out after {run.killed_after:g} s and was stopped from outside "
-                        "(stuck where Python cannot interrupt it: a loop inside C code, or a deadlock)",
-                    )
-                elif run.killed_for == "fixture" and run.killed_test == in_flight:
-                    stopped[in_flight] = (
-                        TIMEOUT,
-                        f"its set-up or teardown took more than {run.killed_after:g} s and was stopped from outside",
-                    )
-                else:
-                    stopped[in_flight] = (CRASHED, f"the test process {describe_exit(run.returncode)} during this test")
-            if rec.import_error is not None:
-                break
-            remaining = [n for n in rec.collected if n not in rec.results and n not in stopped]
-            if run.killed_for == "budget":
-                why = f"grading this exercise ran out of time ({_budget(rec, limits):.0f} s; see the timeouts)"
-                stopped.update({n: (FAILED, f"not run: {why}") for n in remaining})
-                note = why
-                break
-            if not remaining:
-                break
-            if attempt == limits.max_restarts:
-                why = f"not run: the test process ended early {attempt + 1} times"
-                stopped.update({n: (FAILED, why) for n in remaining})
-                note = why.removeprefix("not run: ")
-    elapsed = time.monotonic() - started
-    return _score(slug, module_file, reader.records, stopped, note, elapsed)
-
-
-def _run_once(grader, remaining, target, reader, log, nonce, limits, python, extra_args, started) -> _Attempt:
-    cmd = [
-        python, "-m", "pytest", str(grader),
-        "-p", "grading.pytest_plugin",
-        "--target", str(target),
-        "-q", "--no-header", "--color=no", "-p", "no:cacheprovider",
-        "--rootdir", str(PROJECT_ROOT), "-c", str(PROJECT_ROOT / "pyproject.toml"),
-        *extra_args,
-    ]  # fmt: skip
-    env = dict(os.environ)
-    env[PATH_ENV] = str(reader.path)
-    env[NONCE_ENV] = nonce
-    if remaining is not None:
-        only = reader.path.with_name("only.txt")
-        only.write_text("\n".join(remaining) + "\n", encoding="utf-8")
-        env[ONLY_ENV] = str(only)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    if limits.threads:
-        for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            env.setdefault(var, str(limits.threads))
-    with open(log, "ab") as out:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            preexec_fn=_set_limits(limits.memory_bytes),
-        )
-        try:
-            killed_for, killed_test, killed_after = _watch(proc, reader, limits, started)
-        except BaseException:
-            _kill_group(proc)
-            raise
-    # whatever is left of the process group (the learner's workers, deadlocked threads) goes too
+    module_file = module_in(target, slug)
+    if known_tests is not None and not module_file.is_file():
+        records = RunRecords(collected={t.nodeid: t for t in known_tests})
+        return _score(slug, module_file, records, {}, "", time.monotonic() - started)
+    own_launcher = launcher is None
+    launcher = launcher or FreshLauncher()
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    reader.poll()
-    tail = log.read_text(errors="replace")[-2000:].strip() if log.exists() else ""
-    return _Attempt(proc.returncode, killed_for, killed_test, killed_after, tail)
+        with tempfile.TemporaryDirectory(prefix=f"kata-{slug}-") as tmp:
+            run = _ExerciseRun(
+                slug=slug,
+                target=target,
+                grader=(graders or layout.graders) / f"test_{slug}.py",
+                layout=layout,
+                limits=limits or Limits(),
+                launcher=launcher,
+                tmp=Path(tmp),
+                started=started,
+                extra_args=tuple(extra_args),
+            )
+            run.grade()
+            return _score(slug, module_file, run.reader.records, run.stopped, run.note, time.monotonic() - started)
+    finally:
+        if own_launcher:
+            launcher.close()
 
 
-def _budget(rec: RunRecords, limits: Limits) -> float:
-    timeouts = [t.timeout or limits.default_timeout for t in rec.collected.values()] or [limits.default_timeout]
-    fixtures = limits.fixture_timeout if any(t.func_only for t in rec.collected.values()) else 0.0
-    return max(limits.min_budget, limits.budget_factor * max(timeouts)) + fixtures
+@dataclass
+class _ExerciseRun:
+    slug: str
+    target: Path
+    grader: Path
+    layout: Layout
+    limits: Limits
+    launcher: Launcher
+    tmp: Path
+    started: float
+    extra_args: tuple[str, ...]
+    nonce: str = field(default_factory=lambda: secrets.token_hex(16))
+    stopped: dict[str, tuple[Outcome, str]] = field(default_factory=dict)  # decided here, not by pytest
+    note: str = ""
+    clock: _Clock = field(default_factory=_Clock)
+
+    def __post_init__(self) -> None:
+        self.reader = RecordReader(self.tmp / "records.jsonl", self.nonce)
+        self.log = self.tmp / "output.log"
+
+    def grade(self) -> None:
+        """Run test processes until every collected test has a result or the limits say stop."""
+        remaining: list[str] | None = None  # None: the whole grader file
+        for attempt in range(self.limits.max_restarts + 1):
+            starts_before = len(self.reader.records.started)
+            run = self._attempt(remaining)
+            rec = self.reader.records
+            if not rec.collected:
+                self.note = f"the grader could not be collected: the test process {describe_exit(run.returncode)}"
+                self.note += f"\n{run.log_tail}" if run.log_tail else ""
+                return
+            self._settle_in_flight(rec.in_flight(since=starts_before), run)
+            if rec.import_error is not None:
+                return
+            remaining = [n for n in rec.collected if n not in rec.results and n not in self.stopped]
+            if run.stop.reason == "budget":
+                why = f"grading this exercise ran out of time ({self._budget():.0f} s; see the timeouts)"
+                self.stopped.update({n: (Outcome.FAILED, f"not run: {why}") for n in remaining})
+                self.note = why
+                return
+            if not remaining:
+                return
+            if attempt == self.limits.max_restarts:
+                why = f"not run: the test process ended early {attempt + 1} times"
+                self.stopped.update({n: (Outcome.FAILED, why) for n in remaining})
+                self.note = why.removeprefix("not run: ")
+
+    def _settle_in_flight(self, in_flight: str | None, run: _Attempt) -> None:
+        """Score the test that was running when the process ended, if it left no result."""
+        rec = self.reader.records
+        if rec.import_crashed:
+            stuck = run.stop.reason in ("timeout", "fixture")
+            what = "timed out and was stopped" if stuck else describe_exit(run.returncode)
+            rec.import_error = f"the test process {what} during the import"
+            if in_flight is not None and run.stop.reason != "budget":
+                self.stopped[in_flight] = (Outcome.TIMEOUT if stuck else Outcome.CRASHED, rec.import_error)
+        if in_flight is None or in_flight in self.stopped:
+            return
+        if run.stop.reason == "budget":
+            self.stopped[in_flight] = (
+                Outcome.FAILED,
+                "stopped: grading this exercise ran out of time (see the timeouts)",
+            )
+        elif run.stop.reason == "timeout" and run.stop.nodeid == in_flight:
+            self.stopped[in_flight] = (
+                Outcome.TIMEOUT,
+                f"timed out after {run.stop.after:g} s and was stopped from outside "
+                "(stuck where Python cannot interrupt it: a loop inside C code, or a deadlock)",
+            )
+        elif run.stop.reason == "fixture" and run.stop.nodeid == in_flight:
+            self.stopped[in_flight] = (
+                Outcome.TIMEOUT,
+                f"its set-up or teardown took more than {run.stop.after:g} s and was stopped from outside",
+            )
+        else:
+            self.stopped[in_flight] = (
+                Outcome.CRASHED,
+                f"the test process {describe_exit(run.returncode)} during this test",
+            )
+
+    def _request(self, remaining: list[str] | None) -> Request:
+        args = [
+            str(self.grader),
+            "-p", "pytest_timeout",
+            "-p", "grading.pytest_plugin",
+            "--target", str(self.target),
+            "-q", "--no-header", "--color=no", "-p", "no:cacheprovider",
+            "--rootdir", str(self.layout.root), "-c", str(self.layout.pyproject),
+            *self.extra_args,
+        ]  # fmt: skip
+        return Request(
+            args=args,
+            cwd=str(self.layout.root),
+            log=str(self.log),
+            records=str(self.reader.path),
+            nonce=self.nonce,
+            only=remaining,
+            threads=self.limits.threads,
+            memory_bytes=self.limits.memory_bytes,
+        )
+
+    def _attempt(self, remaining: list[str] | None) -> _Attempt:
+        proc = self.launcher.start(self._request(remaining))
+        try:
+            stop = self._watch(proc)
+        except BaseException:
+            proc.kill()
+            raise
+        # whatever is left of the process group (the learner's workers, deadlocked threads) goes too
+        proc.kill()
+        self.reader.poll()
+        return _Attempt(proc.poll(), stop, _tail(self.log, 2000))
+
+    def _budget(self) -> float:
+        c = self.clock
+        fixtures = self.limits.fixture_timeout if c.any_func_only else 0.0
+        return max(self.limits.min_budget, self.limits.budget_factor * c.largest_timeout) + fixtures
+
+    def _follow(self, rec: dict, now: float) -> None:
+        """Move the watchdog's clock along with one record."""
+        c, event, nodeid = self.clock, rec.get("event"), rec.get("nodeid")
+        if event == RecordEvent.START:
+            c.nodeid, c.since, c.timeout, c.func_only = nodeid, now, None, False
+        elif event == RecordEvent.TIMER and nodeid == c.nodeid:
+            timeout = float(rec.get("timeout") or 0) or None
+            c.since, c.timeout, c.func_only = now, timeout, bool(rec.get("func_only"))
+            c.largest_timeout = max(c.largest_timeout, timeout or 0.0)
+            c.any_func_only = c.any_func_only or c.func_only
+        elif event == RecordEvent.CALLED and nodeid == c.nodeid and c.func_only:
+            c.since, c.timeout = now, None  # teardown: back to the fixture limit
+        elif event == RecordEvent.RESULT and nodeid == c.nodeid:
+            c.nodeid = None
+
+    def _watch(self, proc: TestProcess) -> _Stop:
+        """Poll the records until the process exits; kill it when a test outlives its timeout."""
+        t0 = time.monotonic()
+        self.clock = _Clock(largest_timeout=self.clock.largest_timeout, any_func_only=self.clock.any_func_only)
+        done_since: float | None = None
+        sleep = 0.005
+        while True:
+            returncode = proc.poll()
+            now = time.monotonic()
+            for rec in self.reader.poll():
+                self._follow(rec, now)
+                sleep = 0.005
+            if returncode is not None:
+                return _Stop()
+            rec, c = self.reader.records, self.clock
+            if rec.collected and now > self.started + self._budget():
+                stop = _Stop("budget", c.nodeid)
+            elif rec.finished or (rec.collected and all(n in rec.results for n in rec.collected)):
+                done_since = done_since or now
+                stop = _Stop("exit") if now - done_since > self.limits.exit_timeout else None
+            elif not rec.collected and now - t0 > self.limits.collect_timeout:
+                stop = _Stop("collect")
+            elif c.nodeid is not None and c.timeout is not None:
+                allowed = c.timeout * (1 + self.limits.grace_fraction) + self.limits.grace
+                stop = _Stop("timeout", c.nodeid, c.timeout) if now - c.since > allowed else None
+            elif c.nodeid is not None and now - c.since > self.limits.fixture_timeout:
+                stop = _Stop("fixture", c.nodeid, self.limits.fixture_timeout)
+            else:
+                stop = None
+            if stop is not None:
+                proc.kill()
+                return stop
+            proc.wait(sleep)
+            sleep = min(sleep * 1.5, 0.1)
 
 
-def _watch(proc: subprocess.Popen, reader: RecordReader, limits: Limits, started: float):
-    """Poll the records until the child exits; kill it when a test outlives its timeout."""
-    t0 = time.monotonic()
-    current: str | None = None
-    current_since = t0
-    current_timeout = limits.default_timeout
-    func_only = False
-    in_call = True  # whether the current test's own timeout applies now (else fixture_timeout)
-    done_since: float | None = None
-    sleep = 0.01
-    while True:
-        returncode = proc.poll()
-        new = reader.poll()
-        now = time.monotonic()
-        for rec in new:
-            if rec["event"] == "start":
-                current, current_since = rec["nodeid"], now
-                current_timeout = rec.get("timeout") or limits.default_timeout
-                func_only = bool(rec.get("func_only", False))
-                in_call = not func_only
-                sleep = 0.01
-            elif rec["event"] in ("call", "called") and rec["nodeid"] == current and func_only:
-                current_since, in_call = now, rec["event"] == "call"
-            elif rec["event"] == "result" and rec["nodeid"] == current:
-                current = None
-        if returncode is not None:
-            return None, None, None
-        rec = reader.records
-        if rec.collected and now > started + _budget(rec, limits):
-            _kill_group(proc)
-            return "budget", current, None
-        all_done = rec.collected and all(n in rec.results for n in rec.collected)
-        if rec.finished or all_done:
-            done_since = done_since or now
-            if now - done_since > limits.exit_timeout:
-                _kill_group(proc)
-                return "exit", None, None
-        elif not rec.collected and now - t0 > limits.collect_timeout:
-            _kill_group(proc)
-            return "collect", None, None
-        elif current is not None and in_call:
-            allowed = current_timeout * (1 + limits.grace_fraction) + limits.grace
-            if now - current_since > allowed:
-                _kill_group(proc)
-                return "timeout", current, current_timeout
-        elif current is not None and now - current_since > limits.fixture_timeout:
-            _kill_group(proc)
-            return "fixture", current, limits.fixture_timeout
-        time.sleep(sleep)
-        sleep = min(sleep * 1.5, 0.1)
+def _tail(path: Path, limit: int) -> str:
+    """The last ``limit`` characters of a log, read from its end (a log may be huge)."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, 2)
+            size = fh.tell()
+            fh.seek(max(0, size - 4 * limit))
+            return fh.read().decode("utf-8", "replace")[-limit:].strip()
+    except OSError:
+        return ""
 
 
 def _score(slug, module_file: Path, rec: RunRecords, stopped, note, elapsed) -> ExerciseResult:
@@ -334,24 +349,102 @@ def _score(slug, module_file: Path, rec: RunRecords, stopped, note, elapsed) -> 
         elif result is not None:
             outcome, message = result.outcome, result.message
         elif missing:
-            outcome, message = ERROR, f"missing: {module_file} does not exist"
+            outcome, message = Outcome.ERROR, f"missing: {module_file} does not exist"
         elif import_failed:
-            outcome, message = ERROR, f"not run: {rec.import_error}"
+            outcome, message = Outcome.ERROR, f"not run: {rec.import_error}"
         else:
-            outcome, message = FAILED, "no result was recorded for this test (the process ended before it ran)"
-        if outcome not in (PASSED, FAILED, TIMEOUT, CRASHED, ERROR, SKIPPED):
-            outcome = FAILED
-        max_points = 0.0 if outcome == SKIPPED else info.points
-        points = max_points if outcome == PASSED else 0.0
+            outcome, message = Outcome.FAILED, "no result was recorded for this test (the process ended before it ran)"
+        max_points = 0.0 if outcome == Outcome.SKIPPED else info.points
+        points = max_points if outcome == Outcome.PASSED else 0.0
         tests.append(TestResult(nodeid, info.name, outcome, points, max_points, message, info.by_hand))
     if missing:
-        status = EX_MISSING
+        status = ExerciseStatus.MISSING
     elif import_failed or not rec.collected:
-        status = EX_ERROR
+        status = ExerciseStatus.ERROR
         if import_failed:
             note = f"could not import {slug}/{slug}.py: {rec.import_error}"
-    elif tests and all(t.outcome in (PASSED, SKIPPED) for t in tests):
-        status = EX_PASSED
+    elif tests and all(t.outcome in (Outcome.PASSED, Outcome.SKIPPED) for t in tests):
+        status = ExerciseStatus.PASSED
     else:
-        status = EX_FAILED
+        status = ExerciseStatus.FAILED
     return ExerciseResult(slug, status, tests, elapsed, note)
+
+
+class GradingSession:
+    """Grades many exercises, ``jobs`` at a time, with one launcher shared by all of them.
+
+    Use it as a context manager: the warm worker starts on entry (while the caller does other work) and
+    stops on exit, killing whatever it still runs.
+
+    Args:
+        jobs (int): exercises graded at once; with more than one, each test process gets one torch thread.
+        limits (Limits): as for :func:`grade_exercise` (``threads`` is set from ``jobs``).
+        layout (Layout): the copy of the kata whose graders run.
+        launcher (Launcher): where test processes come from (default: grading.worker.make_launcher()).
+        worker (str): with the default launcher: ``"persistent"`` (the learner's warm worker kept between runs),
+            ``"run"`` (a warm worker for this session only) or ``"fresh"`` (a new interpreter per exercise).
+    """
+
+    def __init__(
+        self,
+        jobs: int,
+        limits: Limits | None = None,
+        layout: Layout = LAYOUT,
+        launcher: Launcher | None = None,
+        worker: str = "run",
+    ) -> None:
+        from grading.worker import make_launcher
+
+        self.jobs = max(1, jobs)
+        self.limits = limits or Limits()
+        if self.jobs > 1 and self.limits.threads is None:
+            self.limits.threads = 1
+        self.layout = layout
+        self.launcher = launcher or make_launcher(threads=self.limits.threads, kind=worker)
+
+    def __enter__(self) -> GradingSession:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.launcher.close()
+
+    def grade(
+        self, work: Sequence[tuple[str, Path]], on_result: Callable[[str, Path, ExerciseResult], None] | None = None
+    ) -> list[ExerciseResult]:
+        """Grade each ``(slug, target)`` pair; results in the order of ``work``.
+
+        Exercises missing from their target are scored from the graders' known tests without a process.
+        """
+        from grading.collection import known_tests, last_durations, remember_durations
+
+        missing = sorted({slug for slug, target in work if not module_in(target, slug).is_file()})
+        known = known_tests(missing, self.launcher, self.layout) if missing else {}
+        lock = threading.Lock()
+        # Longest first (as last measured; unknown ones first of all): the run ends when its slowest
+        # exercise does, so that one should not start last.
+        durations = last_durations(self.layout)
+        order = sorted(range(len(work)), key=lambda i: -durations.get(work[i][0], float("inf")))
+
+        def one(item: tuple[str, Path]) -> ExerciseResult:
+            slug, target = item
+            result = grade_exercise(
+                slug,
+                target,
+                limits=self.limits,
+                launcher=self.launcher,
+                layout=self.layout,
+                known_tests=known.get(slug),
+            )
+            if on_result is not None:
+                with lock:
+                    on_result(slug, target, result)
+            return result
+
+        with ThreadPoolExecutor(max_workers=min(self.jobs, max(1, len(work)))) as pool:
+            done = dict(zip(order, pool.map(one, [work[i] for i in order]), strict=True))
+        results = [done[i] for i in range(len(work))]
+        graded = {
+            slug: r.seconds for (slug, _), r in zip(work, results, strict=True) if r.status != ExerciseStatus.MISSING
+        }
+        remember_durations(graded, self.layout)
+        return results

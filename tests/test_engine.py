@@ -1,9 +1,10 @@
 """The grading engine against answers that hang, crash, exit or cheat.
 
 A toy exercise ("toy": three functions, one test each) is graded with a toy grader written to a temporary
-folder; the grader asks for the real ``learner`` fixture from graders/conftest.py, so the real target switch,
-import fixture, records plugin and runner are exercised, but without torch (each run takes a fraction of a
-second) and with a 1 s timeout per test.
+folder; the grader asks for the real ``learner`` fixture of the engine's plugin, so the real target switch,
+import fixture, records plugin and runner are exercised, without torch in the grader (each run takes a
+fraction of a second) and with a 1 s timeout per test. The attacks run twice: in test processes forked from
+the warm worker, and in fresh interpreters (the fallback where fork does not exist).
 """
 
 from __future__ import annotations
@@ -16,8 +17,23 @@ from pathlib import Path
 
 import pytest
 
-from grading.records import CRASHED, ERROR, FAILED, PASSED, TIMEOUT
-from grading.runner import EX_ERROR, EX_FAILED, EX_MISSING, EX_PASSED, Limits, grade_exercise
+from grading.runner import Limits, grade_exercise
+from grading.schema import SCHEMA_VERSION, ExerciseStatus, Outcome, validate
+from grading.worker import FreshLauncher, WarmWorker
+
+PASSED, FAILED, TIMEOUT, CRASHED, ERROR = (
+    Outcome.PASSED,
+    Outcome.FAILED,
+    Outcome.TIMEOUT,
+    Outcome.CRASHED,
+    Outcome.ERROR,
+)
+EX_PASSED, EX_FAILED, EX_MISSING, EX_ERROR = (
+    ExerciseStatus.PASSED,
+    ExerciseStatus.FAILED,
+    ExerciseStatus.MISSING,
+    ExerciseStatus.ERROR,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,21 +70,35 @@ def three():
 """
 
 
+@pytest.fixture(scope="module")
+def warm():
+    worker = WarmWorker()
+    yield worker
+    worker.close()
+
+
+@pytest.fixture(params=["warm", "fresh"])
+def launcher(request):
+    """Each attack runs in a test process forked from the warm worker, and in a fresh interpreter."""
+    if request.param == "warm":
+        return request.getfixturevalue("warm")
+    return FreshLauncher()
+
+
 def toy_graders(tmp_path: Path) -> Path:
     graders = tmp_path / "graders"
-    graders.mkdir()
-    (graders / "conftest.py").write_text("from graders.conftest import *  # noqa: F403\n")
+    graders.mkdir(parents=True, exist_ok=True)
     (graders / "test_toy.py").write_text(TOY_GRADER)
     return graders
 
 
-def grade_toy(tmp_path: Path, source: str | None, limits: Limits | None = None):
+def grade_toy(tmp_path: Path, source: str | None, limits: Limits | None = None, launcher=None, slug: str = "toy"):
     target = tmp_path / "target"
-    (target / "toy").mkdir(parents=True)
+    (target / "toy").mkdir(parents=True, exist_ok=True)
     if source is not None:
         (target / "toy" / "toy.py").write_text(textwrap.dedent(source))
     limits = limits or Limits(grace=1.0, grace_fraction=0.0, min_budget=30.0, exit_timeout=2.0)
-    return grade_exercise("toy", target, limits=limits, graders=toy_graders(tmp_path))
+    return grade_exercise("toy", target, limits=limits, graders=toy_graders(tmp_path), launcher=launcher)
 
 
 def outcomes(result) -> dict[str, str]:
@@ -128,8 +158,8 @@ def test_correct_answer_scores_every_point(tmp_path):
         "exception",
     ],
 )
-def test_a_broken_test_costs_only_that_test(tmp_path, body, outcome, words):
-    result = grade_toy(tmp_path, with_two(body))
+def test_a_broken_test_costs_only_that_test(tmp_path, body, outcome, words, launcher):
+    result = grade_toy(tmp_path, with_two(body), launcher=launcher)
     got = outcomes(result)
     assert got == {"test_one": PASSED, "test_two": outcome, "test_three": PASSED}, result
     two = next(t for t in result.tests if t.name == "test_two")
@@ -152,8 +182,8 @@ def test_a_broken_test_costs_only_that_test(tmp_path, body, outcome, words):
     ],
     ids=["syntax error", "exception", "sys.exit", "os._exit(0)", "segfault", "python hang", "C loop", "Ctrl-C"],
 )
-def test_a_module_that_fails_at_import_scores_zero_with_the_reason(tmp_path, source, words):
-    result = grade_toy(tmp_path, source)
+def test_a_module_that_fails_at_import_scores_zero_with_the_reason(tmp_path, source, words, launcher):
+    result = grade_toy(tmp_path, source, launcher=launcher)
     assert result.status == EX_ERROR
     assert result.points == 0 and result.max_points == 5
     assert len(result.tests) == 3
@@ -244,14 +274,14 @@ def test_forged_records_are_ignored(tmp_path):
     assert outcomes(result)["test_three"] == FAILED
 
 
-def test_exit_status_zero_with_nothing_run_is_not_a_pass(tmp_path):
+def test_exit_status_zero_with_nothing_run_is_not_a_pass(tmp_path, launcher):
     # os._exit(0) in the first test: pytest exits 0 with no summary; the engine reruns the rest.
     source = CORRECT.replace("def one():\n    return 1\n", "def one():\n    import os\n    os._exit(0)\n")
-    result = grade_toy(tmp_path, source)
+    result = grade_toy(tmp_path, source, launcher=launcher)
     assert outcomes(result) == {"test_one": CRASHED, "test_two": PASSED, "test_three": PASSED}
 
 
-def test_threads_left_deadlocked_do_not_hang_the_run(tmp_path):
+def test_threads_left_deadlocked_do_not_hang_the_run(tmp_path, launcher):
     # A non-daemon thread blocked forever keeps the interpreter from exiting after the last test.
     source = CORRECT.replace(
         "def three():\n    return 3\n",
@@ -264,7 +294,7 @@ def test_threads_left_deadlocked_do_not_hang_the_run(tmp_path):
             return 3
         """),
     )
-    result = grade_toy(tmp_path, source)
+    result = grade_toy(tmp_path, source, launcher=launcher)
     assert result.status == EX_PASSED, outcomes(result)
     assert result.seconds < 20
 
@@ -301,6 +331,7 @@ def test_cli_rejects_a_target_that_is_not_a_folder(tmp_path):
     assert "--target" in proc.stderr and "not a folder" in proc.stderr
 
 
+@pytest.mark.timeout(300)
 def test_cli_writes_results_and_scoreboard_for_a_partial_target(tmp_path):
     # A student folder holding only box_iou (correct) while nms is asked for too: nms is "missing".
     target = tmp_path / "alice"
@@ -314,7 +345,8 @@ def test_cli_writes_results_and_scoreboard_for_a_partial_target(tmp_path):
     by_slug = {e["slug"]: e for e in doc["exercises"]}
     assert by_slug["box_iou"]["status"] == "passed"
     assert by_slug["box_iou"]["points"] == by_slug["box_iou"]["max_points"] > 0
-    assert set(doc) == {"target", "total", "exercises"}
+    assert set(doc) == {"version", "target", "total", "exercises"}
+    assert doc["version"] == SCHEMA_VERSION and validate(doc) == []
     assert set(doc["total"]) == {"points", "max_points"}
     for ex in doc["exercises"]:
         assert {"slug", "status", "points", "max_points", "tests"} <= set(ex)
@@ -332,3 +364,194 @@ def test_cli_writes_results_and_scoreboard_for_a_partial_target(tmp_path):
     gs = json.loads(gradescope.read_text())
     assert gs["score"] == doc["total"]["points"] and gs["max_score"] == doc["total"]["max_points"]
     assert all({"name", "score", "max_score", "status", "output", "visibility"} <= set(t) for t in gs["tests"])
+
+
+# ------------------------------------------------------------------------------------------ skips
+
+
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ("import pytest\npytest.skip('not today')", "pytest.skip()"),
+        ("import pytest\npytest.xfail('known')", "pytest.xfail()"),
+        ("import _pytest.outcomes\nraise _pytest.outcomes.Skipped('sneaky')", "pytest.skip()"),
+    ],
+    ids=["skip", "xfail", "Skipped raised by hand"],
+)
+def test_a_skip_raised_by_the_learner_is_a_failure(tmp_path, body, words, launcher):
+    result = grade_toy(tmp_path, with_two(body), launcher=launcher)
+    two = next(t for t in result.tests if t.name == "test_two")
+    assert two.outcome == FAILED and two.points == 0 and two.max_points == 3, two
+    assert words in two.message, two.message
+    assert result.status == EX_FAILED
+
+
+def test_only_a_skip_the_grader_declares_is_worth_zero_of_zero(tmp_path, launcher):
+    graders = toy_graders(tmp_path)
+    declared = "@pytest.mark.skipif(True, reason='not on this machine')\ndef test_three("
+    (graders / "test_toy.py").write_text(TOY_GRADER.replace("def test_three(", declared))
+    target = tmp_path / "target"
+    (target / "toy").mkdir(parents=True)
+    (target / "toy" / "toy.py").write_text(CORRECT)
+    result = grade_exercise("toy", target, graders=graders, launcher=launcher)
+    assert outcomes(result) == {"test_one": PASSED, "test_two": PASSED, "test_three": Outcome.SKIPPED}
+    assert (result.points, result.max_points) == (4, 4)
+    assert result.status == EX_PASSED
+
+
+# ------------------------------------------------------------------------------------------ the warm worker
+
+
+def test_a_test_process_forked_after_another_crashed_starts_clean(tmp_path, warm):
+    # The first exercise poisons modules the worker preloaded, then dies; the next one must not see it.
+    poison = CORRECT.replace(
+        "def one():\n    return 1\n",
+        "def one():\n    import os, torch, graders.helpers\n    torch.POISON = graders.helpers.POISON = 1\n"
+        "    os._exit(0)\n",
+    )
+    first = grade_toy(tmp_path / "first", poison, launcher=warm)
+    assert outcomes(first)["test_one"] == CRASHED
+    check = CORRECT.replace(
+        "def one():\n    return 1\n",
+        "def one():\n    import torch, graders.helpers\n"
+        "    return 1 if not hasattr(torch, 'POISON') and not hasattr(graders.helpers, 'POISON') else 0\n",
+    )
+    second = grade_toy(tmp_path / "second", check, launcher=warm)
+    assert second.status == EX_PASSED, outcomes(second)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads through /proc")
+def test_the_warm_worker_holds_a_single_thread_so_that_fork_is_safe(tmp_path, warm):
+    grade_toy(tmp_path, CORRECT, launcher=warm)  # the worker has imported torch and numpy by now
+    assert len(list(Path(f"/proc/{warm.pid}/task").iterdir())) == 1
+
+
+def test_grading_goes_on_in_fresh_processes_when_the_warm_worker_dies(tmp_path):
+    import os
+    import signal
+
+    from grading.worker import WarmOrFresh
+
+    launcher = WarmOrFresh()
+    try:
+        os.kill(launcher._warm.pid, signal.SIGKILL)
+        result = grade_toy(tmp_path, CORRECT, launcher=launcher)
+    finally:
+        launcher.close()
+    assert result.status == EX_PASSED, outcomes(result)
+    assert "warm worker" in launcher.fallback_reason
+
+
+class CountingLauncher:
+    def __init__(self, inner):
+        self.inner, self.starts = inner, 0
+
+    def start(self, request):
+        self.starts += 1
+        return self.inner.start(request)
+
+    def close(self):
+        pass
+
+
+def toy_layout(tmp_path: Path):
+    from grading.layout import Layout
+
+    root = tmp_path / "kata"
+    toy_graders(root)
+    (root / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
+    return Layout(root)
+
+
+def test_a_missing_exercise_costs_no_test_process_once_its_grader_is_known(tmp_path):
+    from grading.collection import known_tests
+
+    layout = toy_layout(tmp_path)
+    counting = CountingLauncher(FreshLauncher())
+    first = known_tests(["toy"], counting, layout)
+    assert [t.name for t in first["toy"]] == ["test_one", "test_two", "test_three"]
+    assert [t.points for t in first["toy"]] == [1, 3, 1]
+    assert counting.starts == 1
+    again = known_tests(["toy"], counting, layout)
+    assert again == first and counting.starts == 1, "the second call should come from the cache"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = grade_exercise("toy", empty, layout=layout, launcher=counting, known_tests=again["toy"])
+    assert counting.starts == 1
+    assert result.status == EX_MISSING and (result.points, result.max_points) == (0, 5)
+    # a changed grader is collected again
+    layout.grader("toy").write_text(TOY_GRADER + "\n\ndef test_four(learner):\n    pass\n")
+    changed = known_tests(["toy"], counting, layout)
+    assert counting.starts == 2 and len(changed["toy"]) == 4
+
+
+# ------------------------------------------------------------------------------------------ the persistent worker
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _wait_until(predicate, seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+@pytest.mark.timeout(120)
+def test_the_persistent_worker_serves_the_next_run_and_ends_when_idle(tmp_path):
+    from grading.worker import PersistentWorker
+
+    socket_path = tmp_path / "w.sock"
+    first = PersistentWorker(path=socket_path, idle=2.0)
+    worker_pid = first.pid
+    assert grade_toy(tmp_path / "a", CORRECT, launcher=first).status == EX_PASSED
+    first.close()
+    second = PersistentWorker(path=socket_path, idle=2.0)
+    assert second.pid == worker_pid, "the second run should reuse the running worker"
+    assert grade_toy(tmp_path / "b", with_two("return 3"), launcher=second).status == EX_FAILED
+    second.close()
+    assert _wait_until(lambda: not _alive(worker_pid) or _zombie(worker_pid), 30), "an idle worker should end"
+    assert _wait_until(lambda: not socket_path.exists(), 5)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.timeout(120)
+def test_a_run_that_disconnects_leaves_no_test_process_behind(tmp_path):
+    import secrets
+
+    from grading.child import Request
+    from grading.worker import PersistentWorker
+
+    worker = PersistentWorker(path=tmp_path / "w.sock", idle=2.0)
+    target = tmp_path / "target"
+    (target / "toy").mkdir(parents=True)
+    (target / "toy" / "toy.py").write_text(with_two("import time\ntime.sleep(600)"))
+    graders = toy_graders(tmp_path)
+    request = Request(
+        args=[str(graders / "test_toy.py"), "-p", "pytest_timeout", "-p", "grading.pytest_plugin", "--target",
+              str(target), "--timeout", "0", "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(ROOT)],
+        cwd=str(ROOT), log=str(tmp_path / "log"), records=str(tmp_path / "records"), nonce=secrets.token_hex(8),
+    )  # fmt: skip
+    proc = worker.start(request)
+    records = tmp_path / "records"
+    assert _wait_until(lambda: records.exists() and "test_two" in records.read_text(), 60)
+    worker.close()
+    assert _wait_until(lambda: not _alive(proc.pid) or _zombie(proc.pid), 10), "the test process outlived its run"

@@ -6,7 +6,8 @@
 * a target with four broken exercises (a hang, a C loop, a crash, ``os._exit(0)``) and four correct ones
   leaves the correct ones at full points and the run finishes.
 
-These take minutes: each exercise is a pytest process of its own (about 2 s of start-up for torch).
+These take minutes: each exercise is a test process of its own, forked from the warm worker. ``--exercises
+a,b`` (tests/conftest.py) limits them to a sample: ``nox -s check-fast`` passes one.
 """
 
 from __future__ import annotations
@@ -20,12 +21,25 @@ from pathlib import Path
 import pytest
 
 from grading import catalogue as cat
+from grading.layout import LAYOUT
 from tools.wrong_answers import discover, failed_tests, grade_wrong_answers, uncaught
 
 ROOT = Path(__file__).resolve().parent.parent
 READY = [ex.slug for ex in cat.load().ready]
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(3600)]
+
+
+def selected_exercises(config: pytest.Config) -> list[str]:
+    """The ready exercises to grade for real, in catalogue order."""
+    value = config.getoption("exercises")
+    if not value:
+        return READY
+    wanted = [s.strip() for s in value.split(",") if s.strip()]
+    unknown = sorted(set(wanted) - set(READY))
+    if unknown:
+        raise pytest.UsageError(f"--exercises: expected ready exercises, got unknown {unknown}")
+    return [s for s in READY if s in wanted]
 
 
 def grade(tmp_path: Path, target: Path, *slugs: str, name: str = "results.json") -> tuple[int, dict, str]:
@@ -41,18 +55,23 @@ def grade(tmp_path: Path, target: Path, *slugs: str, name: str = "results.json")
 
 
 @pytest.fixture(scope="module")
-def solutions_run(tmp_path_factory):
-    return grade(tmp_path_factory.mktemp("solutions"), ROOT / "solutions")
+def exercises(request) -> list[str]:
+    return selected_exercises(request.config)
 
 
 @pytest.fixture(scope="module")
-def stubs_run(tmp_path_factory):
-    return grade(tmp_path_factory.mktemp("stubs"), ROOT / "exercises")
+def solutions_run(tmp_path_factory, exercises):
+    return grade(tmp_path_factory.mktemp("solutions"), LAYOUT.solutions, *exercises)
 
 
-def test_solutions_score_every_point(solutions_run):
+@pytest.fixture(scope="module")
+def stubs_run(tmp_path_factory, exercises):
+    return grade(tmp_path_factory.mktemp("stubs"), LAYOUT.exercises, *exercises)
+
+
+def test_solutions_score_every_point(solutions_run, exercises):
     code, doc, output = solutions_run
-    assert [e["slug"] for e in doc["exercises"]] == READY
+    assert [e["slug"] for e in doc["exercises"]] == exercises
     short = {
         e["slug"]: [
             f"{t['name']}: {t['outcome']}: {t['message'][:300]}" for t in e["tests"] if t["outcome"] != "passed"
@@ -84,12 +103,18 @@ def test_stubs_score_zero_and_every_test_is_listed(stubs_run, solutions_run):
 WRONG = discover()
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "wrong" in metafunc.fixturenames:
+        slugs = set(selected_exercises(metafunc.config))
+        wrongs = [w for w in WRONG if w.slug in slugs]
+        metafunc.parametrize("wrong", wrongs, ids=[w.id for w in wrongs])
+
+
 @pytest.fixture(scope="module")
-def wrong_results():
-    return grade_wrong_answers(WRONG, jobs=2)
+def wrong_results(exercises):
+    return grade_wrong_answers([w for w in WRONG if w.slug in exercises])
 
 
-@pytest.mark.parametrize("wrong", WRONG, ids=[w.id for w in WRONG])
 def test_wrong_answer_is_caught_by_the_tests_it_names(wrong, wrong_results):
     result = wrong_results[wrong.id]
     assert result.points < result.max_points, f"{wrong.id} ({wrong.summary}) scores full points"
@@ -117,7 +142,7 @@ def test_broken_exercises_cost_only_themselves(tmp_path):
         (target / slug).mkdir(parents=True)
         (target / slug / f"{slug}.py").write_text(source)
     for slug in good_slugs:
-        shutil.copytree(ROOT / "solutions" / slug, target / slug, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(LAYOUT.solution(slug).parent, target / slug, ignore=shutil.ignore_patterns("__pycache__"))
     code, doc, output = grade(tmp_path, target, *broken_slugs, *good_slugs)
     by_slug = {e["slug"]: e for e in doc["exercises"]}
     assert code == 1

@@ -16,25 +16,17 @@ from pathlib import Path
 import pytest
 
 from grading import catalogue as cat
+from grading.layout import LAYOUT
 from tools.wrong_answers import discover
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = LAYOUT.root
 CATALOGUE = cat.load()
 READY = [ex.slug for ex in CATALOGUE.ready]
 SEED_FILES = ("000_1a4e42d0338c0b07.txt", "004_4864363d713f5d38.txt")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def stub_path(slug: str) -> Path:
-    return ROOT / "exercises" / slug / f"{slug}.py"
-
-
-def solution_path(slug: str) -> Path:
-    return ROOT / "solutions" / slug / f"{slug}.py"
-
-
-def grader_path(slug: str) -> Path:
-    return ROOT / "graders" / f"test_{slug}.py"
+stub_path, solution_path, grader_path = LAYOUT.stub, LAYOUT.solution, LAYOUT.grader
 
 
 def parse(path: Path) -> ast.Module:
@@ -93,11 +85,11 @@ def test_catalogue_status_matches_the_files(slug):
 def test_every_folder_and_grader_belongs_to_a_catalogue_exercise():
     slugs = set(CATALOGUE.slugs)
     stray = []
-    for base in ("exercises", "solutions", "tests/wrong_answers"):
-        for p in (ROOT / base).iterdir():
+    for base in (LAYOUT.exercises, LAYOUT.solutions, LAYOUT.wrong_answers_root):
+        for p in base.iterdir():
             if p.is_dir() and not p.name.startswith(("_", ".")) and p.name not in slugs:
-                stray.append(f"{base}/{p.name}")
-    for p in (ROOT / "graders").glob("test_*.py"):
+                stray.append(str(p.relative_to(ROOT)))
+    for p in LAYOUT.graders.glob("test_*.py"):
         if p.stem.removeprefix("test_") not in slugs:
             stray.append(f"graders/{p.name}")
     assert not stray, f"not in catalogue.toml: {stray}"

@@ -21,10 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from grading.layout import LAYOUT  # noqa: E402
 
 
 def solution(slug: str):
-    path = ROOT / "solutions" / slug / f"{slug}.py"
+    path = LAYOUT.solution(slug)
     if not path.is_file():
         return None
     spec = importlib.util.spec_from_file_location(f"_bench_{slug}", path)
@@ -197,7 +201,87 @@ def bench_normalization(repeat: int) -> None:
     report("layer_norm: (64, 512, 768) float32", timings)
 
 
+# ----------------------------------------------------------------------------------------------- the engine
+
+
+def _seconds(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
+    """Median wall-clock time of a command over ``repeat`` runs (its output discarded)."""
+    import statistics
+    import subprocess
+
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def bench_engine(repeat: int) -> None:
+    """The engine's own speed, as ratios to the floor ``python -c "import torch, pytest"`` timed in this run."""
+    import shutil
+    import subprocess
+
+    py = sys.executable
+    grading = [py, "-m", "grading", "-q", "--results", os.devnull]
+    env = dict(os.environ, KATA_PERSISTENT_WORKER="1")
+    env.pop("CI", None)
+    floor = _seconds([py, "-c", "import torch, pytest"], max(repeat, 5))
+    rows: list[tuple[str, float, float | None]] = []  # (what, seconds, ratio to floor that is the goal)
+
+    one = ["max_subarray", "--target", "solutions"]
+    rows.append(
+        (
+            "one exercise, fresh interpreter (the old model)",
+            _seconds([*grading, *one, "--worker", "fresh"], repeat),
+            None,
+        )
+    )
+    rows.append(
+        ("one exercise, a warm worker for the run (cold)", _seconds([*grading, *one, "--worker", "run"], repeat), None)
+    )
+    _seconds([*grading, *one, "--worker", "persistent"], 1, env)  # start the persistent worker
+    rows.append(
+        (
+            "one exercise, the persistent warm worker",
+            _seconds([*grading, *one, "--worker", "persistent"], repeat, env),
+            1.2,
+        )
+    )
+    nox = [py, "-m", "nox", "-s", "grade", "--"]
+    subprocess.run(
+        [*nox, "max_subarray", "-q"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    rows.append(
+        ("one stub through nox -s grade -- max_subarray", _seconds([*nox, "max_subarray", "-q"], repeat, env), 1.6)
+    )
+
+    rows.append(("all ready exercises of solutions/", _seconds([*grading, "--target", "solutions"], 1), 20.0))
+    with tempfile.TemporaryDirectory(prefix="kata-bench-") as tmp:
+        for slug in ("max_subarray", "box_iou", "nms"):
+            shutil.copytree(LAYOUT.solution(slug).parent, Path(tmp) / slug)
+        three = _seconds([*grading, "max_subarray", "box_iou", "nms", "--target", tmp], repeat)
+        every = _seconds([*grading, "--target", tmp], repeat)
+    print("\nengine: wall-clock seconds (median) and ratio to the floor, timed in this run")
+    label = 'floor: python -c "import torch, pytest"'
+    print(f"  {label:<52} {floor:7.2f} s")
+    for what, seconds, goal in rows:
+        verdict = "" if goal is None else f"   goal <= {goal:g}x: {'met' if seconds / floor <= goal else 'NOT MET'}"
+        print(f"  {what:<52} {seconds:7.2f} s   x{seconds / floor:5.2f}{verdict}")
+    ratio = every / three
+    print(
+        f"  {'3 exercises present, all ready ones graded':<52} {every:7.2f} s   x{ratio:5.2f} of grading those 3 alone "
+        f"({three:.2f} s)   goal <= 4x: {'met' if ratio <= 4 else 'NOT MET'}"
+    )
+
+
 CASES = {
+    "engine": bench_engine,
     "box_iou": bench_box_iou,
     "nms": bench_nms,
     "dir_difference": bench_dir_difference,

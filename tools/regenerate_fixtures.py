@@ -13,7 +13,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "graders" / "fixtures"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from grading.layout import LAYOUT  # noqa: E402
+
+FIXTURES = LAYOUT.graders / "fixtures"
 
 
 def main(argv: list[str]) -> int:

@@ -17,6 +17,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from grading.layout import LAYOUT  # noqa: E402
 
 
 def _is_given(node: ast.AST, lines: list[str]) -> bool:
@@ -106,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("slug")
     p.add_argument("--write", action="store_true")
     args = p.parse_args(argv)
-    solution = ROOT / "solutions" / args.slug / f"{args.slug}.py"
+    solution = LAYOUT.solution(args.slug)
     if not solution.is_file():
         print(f"stubgen: no file {solution}", file=sys.stderr)
         return 2
@@ -114,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.write:
         sys.stdout.write(source)
         return 0
-    stub = ROOT / "exercises" / args.slug / f"{args.slug}.py"
+    stub = LAYOUT.stub(args.slug)
     if stub.exists():
         print(f"stubgen: {stub} exists; not overwriting", file=sys.stderr)
         return 1

@@ -17,7 +17,6 @@ import ast
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from grading.runner import ExerciseResult, Limits, grade_exercise  # noqa: E402
-
-WRONG = ROOT / "tests" / "wrong_answers"
+from grading.cli import default_jobs  # noqa: E402
+from grading.layout import LAYOUT  # noqa: E402
+from grading.runner import GradingSession  # noqa: E402
+from grading.schema import ExerciseResult, Outcome  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -55,19 +55,18 @@ def _caught_by(path: Path) -> tuple[tuple[str, ...], str]:
 
 def discover(slugs: list[str] | None = None) -> list[WrongAnswer]:
     found = []
-    for folder in sorted(p for p in WRONG.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+    root = LAYOUT.wrong_answers_root
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
         if slugs and folder.name not in slugs:
             continue
-        for path in sorted(folder.glob("*.py")):
-            if path.name.startswith("_"):
-                continue
+        for path in LAYOUT.wrong_answers(folder.name):
             caught_by, summary = _caught_by(path)
             found.append(WrongAnswer(folder.name, path.stem, path, caught_by, summary))
     return found
 
 
 def failed_tests(result: ExerciseResult) -> set[str]:
-    return {t.name for t in result.tests if t.outcome != "passed" and t.max_points > 0}
+    return {t.name for t in result.tests if t.outcome != Outcome.PASSED and t.max_points > 0}
 
 
 def uncaught(wrong: WrongAnswer, result: ExerciseResult) -> list[str]:
@@ -84,19 +83,18 @@ def uncaught(wrong: WrongAnswer, result: ExerciseResult) -> list[str]:
     return missing
 
 
-def grade_wrong_answers(wrongs: list[WrongAnswer], jobs: int = 2) -> dict[str, ExerciseResult]:
+def grade_wrong_answers(wrongs: list[WrongAnswer], jobs: int | None = None) -> dict[str, ExerciseResult]:
     """Grade every wrong answer (each in a target folder of its own) and return results by id."""
-    limits = Limits(threads=1 if jobs > 1 else None)
     with tempfile.TemporaryDirectory(prefix="kata-wrong-") as tmp:
-
-        def one(w: WrongAnswer) -> tuple[str, ExerciseResult]:
+        work = []
+        for w in wrongs:
             target = Path(tmp) / w.slug / w.name
             (target / w.slug).mkdir(parents=True)
             shutil.copy(w.path, target / w.slug / f"{w.slug}.py")
-            return w.id, grade_exercise(w.slug, target, limits=limits)
-
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            return dict(pool.map(one, wrongs))
+            work.append((w.slug, target))
+        with GradingSession(jobs or default_jobs()) as session:
+            results = session.grade(work)
+    return {w.id: r for w, r in zip(wrongs, results, strict=True)}
 
 
 def main(argv: list[str] | None = None) -> int:
