@@ -25,7 +25,7 @@ import re
 import sys
 import threading
 import types
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -702,21 +702,3 @@ def load_conv_bn_layers(block: torch.nn.Module, layers: list[dict], *, call: str
                         f"torchvision's has {tuple(layer[name].shape)}"
                     )
                 target.copy_(layer[name])
-
-
-# --------------------------------------------------------------------------------------- odds and ends
-
-
-def as_list(values: Sequence[Any] | torch.Tensor) -> list[Any]:
-    """Plain Python list of a tensor or sequence (for messages and exact comparisons)."""
-    if isinstance(values, torch.Tensor):
-        return values.tolist()
-    return list(values)
-
-
-def mapping_diff(actual: Mapping[str, Any], expected: Mapping[str, Any]) -> list[str]:
-    """Keys whose values differ, for messages about dictionaries of counts."""
-    keys = sorted(set(actual) | set(expected))
-    return [
-        f"{k}: got {actual.get(k)!r}, expected {expected.get(k)!r}" for k in keys if actual.get(k) != expected.get(k)
-    ]
