@@ -4,6 +4,56 @@ Expected values come from scikit-learn's answers stored in ``fixtures/average_pr
 (its ``generate.py`` regenerates them and the file records the versions), from hand-worked cases (worked out
 in the comments), and from naive references written here: the PASCAL VOC devkit's loops for ``voc_ap`` and
 a plain-Python greedy matcher for ``detection_ap``.
+
+Promises and the tests that hold them:
+- average_precision equals scikit-learn's -> test_average_precision_matches_scikit_learn
+- sum of (R_n - R_{n-1}) P_n, no interpolation, no trapezoids -> test_average_precision_hand_worked
+- tied scores accepted together -> test_average_precision_accepts_tied_scores_together,
+  test_average_precision_matches_scikit_learn[tied scores]
+- only exactly equal scores tie -> test_average_precision_scores_one_bit_apart_are_not_ties
+- labels as ints, floats or bools -> test_average_precision_matches_scikit_learn (bool labels),
+  test_average_precision_accepts_float_and_bool_labels
+- returns a float; 1.0 for a perfect ranking -> test_average_precision_returns_a_python_float,
+  test_average_precision_matches_scikit_learn[distinct scores] (perfect ranking)
+- inputs not modified -> test_average_precision_leaves_inputs_unchanged
+- ValueError naming y_true: no positive, labels outside {0, 1} -> test_average_precision_without_positives_raises,
+  test_average_precision_rejects_labels_outside_zero_and_one
+- ValueError naming the argument: not 1-D, lengths, NaN or inf scores -> test_average_precision_rejects_bad_arrays
+- TypeError naming y_score when not numeric -> test_average_precision_rejects_non_numeric_scores_with_type_error
+- voc_ap all-point: area under the precision envelope -> test_voc_ap_all_point_uses_the_precision_envelope,
+  test_voc_ap_matches_the_devkit_loops_on_random_curves
+- voc_ap 11-point: levels t = i / 10, recall >= t, 0 where none ->
+  test_voc_ap_11_point_takes_the_best_precision_at_each_recall_level,
+  test_voc_ap_11_point_counts_a_recall_of_exactly_three_tenths,
+  test_voc_ap_11_point_and_all_point_differ_on_a_two_point_curve
+- voc_ap 0.0 for an empty curve -> test_voc_ap_of_an_empty_curve_is_zero
+- every AP is a float, the 0.0 cases included -> test_every_ap_is_a_python_float
+- voc_ap ValueError naming recall or precision -> test_voc_ap_rejects_bad_curves
+- detection_ap: greedy over all images by descending score -> test_detection_ap_ranks_detections_across_images,
+  test_detection_ap_matches_reference_on_random_scenes, test_detection_ap_hand_worked_case
+- equal detection scores keep their input order -> test_detection_ap_equal_scores_keep_their_input_order
+- the best still unmatched ground truth, the first on equal IoU ->
+  test_detection_ap_matches_each_ground_truth_once_to_the_best_unmatched,
+  test_detection_ap_takes_the_first_ground_truth_on_equal_iou
+- IoU >= iou_threshold matches; iou_threshold in (0, 1], 1 included ->
+  test_detection_ap_matches_at_exactly_the_iou_threshold, test_detection_ap_accepts_an_iou_threshold_of_one,
+  test_detection_ap_rejects_bad_input
+- width x2 - x1 (no + 1) -> test_detection_ap_matches_at_exactly_the_iou_threshold (IoU 0.495 becomes 0.66 with + 1)
+- IoU of a zero union is 0 -> not observable through detection_ap (a zero-area box is a false positive either way)
+- duplicates are false positives -> test_detection_ap_counts_duplicate_detections_as_false_positives
+- images without (or absent from) ground truth give false positives ->
+  test_detection_ap_images_without_ground_truth_give_false_positives
+- recall over all ground truths -> test_detection_ap_counts_ground_truths_that_were_never_detected
+- boxes as sequences, arrays or tensors; detections any iterable -> test_detection_ap_accepts_tensors_and_arrays,
+  test_detection_ap_accepts_a_generator
+- 0.0 with no detections -> test_detection_ap_with_no_detections_is_zero
+- the detection list is not reordered -> test_detection_ap_leaves_the_detection_list_in_its_order
+- ValueError naming ground_truths without any box -> test_detection_ap_without_ground_truth_raises
+- ValueError naming detections (bad box, non-finite score) or iou_threshold -> test_detection_ap_rejects_bad_input
+- ValueError naming ground_truths for a bad ground-truth box -> test_detection_ap_rejects_bad_ground_truth_boxes
+- mean_ap over the classes with ground truth; a class without detections is 0 ->
+  test_mean_ap_averages_over_classes_with_ground_truth, test_mean_ap_is_the_mean_of_per_class_reference_ap
+- mean_ap ValueError naming ground_truths without any box -> test_mean_ap_without_any_ground_truth_raises
 """
 
 from __future__ import annotations
@@ -15,7 +65,7 @@ import numpy as np
 import pytest
 import torch
 
-from graders.helpers import assert_close, assert_equal, assert_raises, call_repr, describe
+from graders.helpers import assert_close, assert_equal, assert_raises, assert_unchanged, call_repr, describe
 
 FIXTURE = json.loads(
     (Path(__file__).parent / "fixtures" / "average_precision" / "average_precision.json").read_text(encoding="utf-8")
@@ -170,13 +220,14 @@ def test_average_precision_returns_a_python_float(learner):
 
 def test_average_precision_without_positives_raises(learner):
     y, s = np.zeros(4, dtype=np.int64), np.array([0.1, 0.4, 0.35, 0.8])
-    assert_raises(ValueError, learner.average_precision, y, s, match="y_true|positive")
+    assert_raises(ValueError, learner.average_precision, y, s, match=r"\by_true\b")
 
 
 @pytest.mark.parametrize("labels", [[-1, 1, -1, 1], [0, 2, 0, 2]], ids=["minus one and one", "zero and two"])
 def test_average_precision_rejects_labels_outside_zero_and_one(learner, labels):
     y, s = np.array(labels), np.array([0.1, 0.4, 0.35, 0.8])
-    assert_raises(ValueError, learner.average_precision, y, s, match="y_true", call=f"average_precision({labels}, ...)")
+    call = f"average_precision({labels}, ...)"
+    assert_raises(ValueError, learner.average_precision, y, s, match=r"\by_true\b", call=call)
 
 
 # ------------------------------------------------------------------------------------------- voc_ap
@@ -236,12 +287,13 @@ def test_voc_ap_of_an_empty_curve_is_zero(learner, use_07_metric):
 @pytest.mark.parametrize(
     "rec, prec, match",
     [
-        ([0.5, 1.0], [1.0], "precision|recall|length"),
-        ([0.5, 0.25], [1.0, 0.5], "recall"),
-        ([0.5, 1.5], [1.0, 0.5], "recall"),
-        ([0.5, 1.0], [1.0, -0.5], "precision"),
+        ([0.5, 1.0], [1.0], r"\bprecision\b|\brecall\b"),
+        ([0.5, 0.25], [1.0, 0.5], r"\brecall\b"),
+        ([0.5, 1.5], [1.0, 0.5], r"\brecall\b"),
+        ([0.5, 1.0], [1.0, -0.5], r"\bprecision\b"),
+        ([[0.5, 1.0]], [[1.0, 0.5]], r"\brecall\b|\bprecision\b"),
     ],
-    ids=["lengths differ", "recall decreases", "recall above one", "negative precision"],
+    ids=["lengths differ", "recall decreases", "recall above one", "negative precision", "two-dimensional"],
 )
 def test_voc_ap_rejects_bad_curves(learner, rec, prec, match):
     assert_raises(ValueError, learner.voc_ap, rec, prec, match=match, call=f"voc_ap({rec}, {prec})")
@@ -382,7 +434,7 @@ def test_detection_ap_without_ground_truth_raises(learner, gts):
         learner.detection_ap,
         dets,
         gts,
-        match="ground_truths|ground truth",
+        match=r"\bground_truths\b",
         call=f"detection_ap(<1 detection>, {describe(gts)})",
     )
 
@@ -390,12 +442,14 @@ def test_detection_ap_without_ground_truth_raises(learner, gts):
 @pytest.mark.parametrize(
     "dets, kwargs, match",
     [
-        ([("a", 0.9, [10, 0, 0, 10])], {}, "detection|box"),
-        ([("a", 0.9, [0, 0, 10])], {}, "detection|box"),
-        ([("a", 0.9, [0, 0, 10, 10])], {"iou_threshold": 1.5}, "iou_threshold"),
-        ([("a", 0.9, [0, 0, 10, 10])], {"iou_threshold": 0.0}, "iou_threshold"),
+        ([("a", 0.9, [10, 0, 0, 10])], {}, r"\bdetections\b"),
+        ([("a", 0.9, [0, 0, 10])], {}, r"\bdetections\b"),
+        ([("a", 0.9, [0, 0, 10, 10])], {"iou_threshold": 1.5}, r"\biou_threshold\b"),
+        ([("a", 0.9, [0, 0, 10, 10])], {"iou_threshold": 0.0}, r"\biou_threshold\b"),
+        ([("a", float("nan"), [0, 0, 10, 10])], {}, r"\bdetections\b"),
+        ([("a", float("inf"), [0, 0, 10, 10])], {}, r"\bdetections\b"),
     ],
-    ids=["inverted box", "three numbers", "threshold above one", "threshold zero"],
+    ids=["inverted box", "three numbers", "threshold above one", "threshold zero", "NaN score", "infinite score"],
 )
 def test_detection_ap_rejects_bad_input(learner, dets, kwargs, match):
     gts = {"a": [[0, 0, 10, 10]]}
@@ -445,6 +499,154 @@ def test_mean_ap_without_any_ground_truth_raises(learner):
         learner.mean_ap,
         dets,
         gts,
-        match="ground_truths|ground truth",
+        match=r"\bground_truths\b",
         call="mean_ap(<1 detection>, <no box in any class>)",
+    )
+
+
+# ------------------------------------------------------------------------------------------- more promises
+
+
+@pytest.mark.points(2)
+def test_average_precision_scores_one_bit_apart_are_not_ties(learner):
+    # "only exactly equal scores": the negative at 0.5 and the positive at the next float64 above it are
+    # two thresholds, so the positive comes first: hits at ranks 1 and 2 -> AP 1. (Merged into one tie,
+    # as np.isclose or a float32 copy would, the first threshold has precision 1/2: AP 0.75.)
+    up = np.nextafter(0.5, 1.0)
+    y, s = np.array([0, 1, 1]), np.array([0.5, up, 0.8])
+    call = call_repr("average_precision", y, s) + "  (0.5 and the next float64 above it)"
+    assert_close(learner.average_precision(y, s), 1.0, call=call)
+
+
+def test_average_precision_accepts_float_and_bool_labels(learner):
+    s = np.array([0.9, 0.8, 0.7, 0.6, 0.5])
+    expected = (1 + 2 / 3 + 3 / 4) / 3  # as in test_average_precision_hand_worked
+    for y in (np.array([1.0, 0.0, 1.0, 1.0, 0.0]), np.array([True, False, True, True, False])):
+        assert_close(learner.average_precision(y, s), expected, call=call_repr("average_precision", y, s))
+
+
+@pytest.mark.parametrize(
+    "y, s, match",
+    [
+        (np.array([[0], [1], [1]]), np.array([0.1, 0.2, 0.3]), r"\by_true\b"),
+        (np.array([0, 1, 1]), np.array([[0.1], [0.2], [0.3]]), r"\by_score\b"),
+        (np.array([0, 1, 1]), np.array([0.1, 0.2]), r"\by_true\b|\by_score\b"),
+        (np.array([0, 1, 1]), np.array([0.1, np.nan, 0.3]), r"\by_score\b"),
+        (np.array([0, 1, 1]), np.array([0.1, np.inf, 0.3]), r"\by_score\b"),
+        (np.array([0, 1, 1]), np.array([0.1, -np.inf, 0.3]), r"\by_score\b"),
+    ],
+    ids=["y_true a column", "y_score a column", "lengths differ", "NaN score", "inf score", "minus inf score"],
+)
+def test_average_precision_rejects_bad_arrays(learner, y, s, match):
+    assert_raises(ValueError, learner.average_precision, y, s, match=match, call=call_repr("average_precision", y, s))
+
+
+def test_average_precision_rejects_non_numeric_scores_with_type_error(learner):
+    y, s = np.array([0, 1, 1]), np.array(["low", "high", "high"])
+    assert_raises(
+        TypeError, learner.average_precision, y, s, match=r"\by_score\b", call=call_repr("average_precision", y, s)
+    )
+
+
+def test_average_precision_leaves_inputs_unchanged(learner):
+    rng = np.random.default_rng(71)
+    y, s = (rng.random(30) < 0.4).astype(np.int64), np.round(rng.random(30), 1)
+    y[0] = 1
+    before_y, before_s = y.copy(), s.copy()
+    learner.average_precision(y, s)
+    assert_unchanged(before_y, y, name="y_true", call=call_repr("average_precision", y, s) + "  (seed 71)")
+    assert_unchanged(before_s, s, name="y_score", call=call_repr("average_precision", y, s) + "  (seed 71)")
+
+
+@pytest.mark.points(2)
+def test_voc_ap_11_point_counts_a_recall_of_exactly_three_tenths(learner):
+    # The levels are t = i / 10: 3 / 10 is exactly the recall 0.3 reached here. (np.arange(0, 1.1, 0.1) and
+    # np.linspace(0, 1, 11) give 0.30000000000000004 for i = 3, just above it.)
+    rec, prec = [0.3, 1.0], [1.0, 0.5]
+    got = learner.voc_ap(rec, prec, use_07_metric=True)
+    # t = 0, 0.1, 0.2, 0.3: precision 1; t = 0.4 ... 1.0: 0.5 -> (4 + 7 * 0.5) / 11
+    assert_close(got, 7.5 / 11, call=f"voc_ap({rec}, {prec}, use_07_metric=True)  (recall exactly 3/10)")
+
+
+FLOAT_CALLS = {
+    "voc_ap of an empty curve": lambda m: m.voc_ap([], []),
+    "voc_ap 11-point of an empty curve": lambda m: m.voc_ap([], [], use_07_metric=True),
+    "voc_ap": lambda m: m.voc_ap([0.5, 1.0], [1.0, 0.5]),
+    "detection_ap with no detections": lambda m: m.detection_ap([], {"a": [[0, 0, 10, 10]]}),
+    "detection_ap": lambda m: m.detection_ap(HAND_DETS, HAND_GTS),
+    "mean_ap with no detections": lambda m: m.mean_ap({}, {"cat": {"a": [[0, 0, 10, 10]]}}),
+    "mean_ap": lambda m: m.mean_ap({"cat": HAND_DETS}, {"cat": HAND_GTS}),
+}
+
+
+@pytest.mark.parametrize("name", list(FLOAT_CALLS))
+def test_every_ap_is_a_python_float(learner, name):
+    # "Returns: float", also for the documented 0.0 cases (an int 0 or a NumPy array is not a float).
+    got = FLOAT_CALLS[name](learner)
+    if not isinstance(got, float):
+        raise AssertionError(f"{name}: returned {type(got).__name__} {got!r}, expected a float")
+
+
+@pytest.mark.points(2)
+def test_detection_ap_equal_scores_keep_their_input_order(learner):
+    # 40 detections in 4 tied score groups, each group mixing true and false positives: within a tie, the
+    # input order decides which comes first in the ranking, and so the precision at each hit. (NumPy's
+    # and torch's default sorts do not keep that order for this many ties.)
+    rng = np.random.default_rng(73)
+    gts = {"a": [[float(20 * k), 0.0, float(20 * k + 10), 10.0] for k in range(20)]}
+    dets = []
+    for k in range(40):
+        hit = k < 20
+        x = 20.0 * k if hit else 20.0 * k + 500.0
+        dets.append(("a", float(rng.integers(1, 5)) / 5, [x, 0.0, x + 10.0, 10.0]))
+    order = rng.permutation(40)
+    dets = [dets[i] for i in order]
+    got = learner.detection_ap(dets, gts)
+    expected = reference_detection_ap(dets, gts)
+    assert_close(got, expected, call="detection_ap(<40 detections, 4 distinct scores, 20 hits>, <20 boxes>)", seed=73)
+
+
+@pytest.mark.points(2)
+def test_detection_ap_takes_the_first_ground_truth_on_equal_iou(learner):
+    # g0 and g1 overlap the first detection equally (IoU 1/3 each, threshold 0.3): it takes g0, the first.
+    # The second detection overlaps g1 only (IoU 0.667): a TP while g1 is free -> AP 1. Had the first
+    # taken g1, the second would be a false positive: recall 1/2 at precision 1, then nothing -> AP 0.5.
+    gts = {"a": [[0.0, 0.0, 10.0, 10.0], [10.0, 0.0, 20.0, 10.0]]}
+    dets = [("a", 0.9, [5.0, 0.0, 15.0, 10.0]), ("a", 0.8, [12.0, 0.0, 22.0, 10.0])]
+    got = learner.detection_ap(dets, gts, iou_threshold=0.3)
+    assert_close(got, 1.0, call="detection_ap(<a detection halfway between two boxes, then one on the second>, 0.3)")
+
+
+def test_detection_ap_accepts_a_generator(learner):
+    # "detections (iterable of ...)": one pass over a generator, not len() or indexing.
+    gts = {"a": [[0, 0, 10, 10]], "b": [[0, 0, 10, 10]]}
+    dets = [("a", 0.9, [0, 0, 10, 10]), ("a", 0.8, [0, 0, 10, 10]), ("b", 0.7, [0, 0, 10, 10])]
+    got = learner.detection_ap((d for d in dets), gts)
+    assert_close(got, 0.5 + 0.5 * 2 / 3, call="detection_ap(<a generator of 3 detections>, ...)")
+    got = learner.mean_ap({"cat": (d for d in dets)}, {"cat": gts})
+    assert_close(got, 0.5 + 0.5 * 2 / 3, call="mean_ap({'cat': <a generator of 3 detections>}, ...)")
+
+
+def test_detection_ap_accepts_an_iou_threshold_of_one(learner):
+    # (0, 1] includes 1: only a perfect overlap matches.
+    gts = {"a": [[0, 0, 10, 10]], "b": [[0, 0, 10, 10]]}
+    dets = [("a", 0.9, [0, 0, 10, 10]), ("b", 0.8, [0, 0, 10, 9.9])]
+    got = learner.detection_ap(dets, gts, iou_threshold=1.0)
+    assert_close(got, 0.5, call="detection_ap(<a perfect hit, an IoU 0.99 hit>, iou_threshold=1.0)")
+
+
+@pytest.mark.parametrize(
+    "gts",
+    [{"a": [[0, 0, 10, 10]], "b": [[10, 0, 0, 10]]}, {"a": [[0, 0, 10, 10], [0, 0, 10]]}],
+    ids=["inverted ground truth", "ground truth of three numbers"],
+)
+def test_detection_ap_rejects_bad_ground_truth_boxes(learner, gts):
+    dets = [("a", 0.9, [0, 0, 10, 10])]
+    assert_raises(
+        ValueError,
+        learner.detection_ap,
+        dets,
+        gts,
+        match=r"\bground_truths\b",
+        call=f"detection_ap(<1 detection>, {gts})",
     )

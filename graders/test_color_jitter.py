@@ -2,6 +2,24 @@
 
 Expected values: ``fixtures/color_jitter/color_jitter.pt``, written by ``generate.py`` beside it with
 torchvision's ``adjust_brightness``, ``adjust_contrast`` and ``adjust_saturation``; hand-worked pixels.
+
+Promises and the tests that hold them:
+- each adjustment as torchvision's, [C, H, W] and [N, C, H, W], 1 or 3 channels, float32 and float64 (dtype kept)
+  -> test_matches_torchvision_for_every_factor
+- color_jitter: brightness, then contrast, then saturation
+  -> test_color_jitter_applies_brightness_contrast_saturation_in_order
+- results clamped to [0, 1] -> test_brightness_clamps_at_one (and the fixtures' factors 1.6 and 3)
+- contrast: each image's own mean, of the grayscale image -> test_contrast_uses_each_images_own_mean,
+  test_contrast_mean_is_of_the_grayscale_image
+- saturation 0: the gray level in every channel -> test_saturation_zero_gives_the_gray_level_in_every_channel
+- factor 1: the image back, as a new tensor -> test_factor_one_gives_the_image_back_as_a_new_tensor
+- saturation of a one-channel image: an unchanged copy -> test_one_channel_saturation_is_an_unchanged_copy
+- img not modified -> test_leaves_the_input_unchanged
+- factor < 0 -> ValueError naming factor -> test_rejects_a_negative_factor
+- not 1 or 3 channels, not 3-D or 4-D -> ValueError naming img -> test_rejects_images_that_are_not_one_or_three_channel
+- img not a floating-point tensor (uint8 included) -> TypeError naming img
+  -> test_rejects_images_that_are_not_floating_point
+- color_jitter names the negative factor -> test_color_jitter_names_the_negative_factor
 """
 
 from __future__ import annotations
@@ -89,14 +107,41 @@ def test_leaves_the_input_unchanged(learner, fn):
 
 @pytest.mark.parametrize("fn", FUNCTIONS)
 def test_rejects_a_negative_factor(learner, fn):
-    assert_raises(ValueError, getattr(learner, fn), torch.rand(3, 2, 2), -0.5, match="factor|negative")
+    assert_raises(ValueError, getattr(learner, fn), torch.rand(3, 2, 2), -0.5, match=r"\bfactor\b")
 
 
 @pytest.mark.parametrize("fn", FUNCTIONS)
 def test_rejects_images_that_are_not_one_or_three_channel(learner, fn):
-    assert_raises(ValueError, getattr(learner, fn), torch.rand(4, 2, 2), 1.2, match="img")
-    assert_raises(ValueError, getattr(learner, fn), torch.rand(2, 2), 1.2, match="img")
+    assert_raises(ValueError, getattr(learner, fn), torch.rand(4, 2, 2), 1.2, match=r"\bimg\b")
+    assert_raises(ValueError, getattr(learner, fn), torch.rand(2, 2), 1.2, match=r"\bimg\b")
 
 
-def test_color_jitter_names_the_negative_factor(learner):
-    assert_raises(ValueError, learner.color_jitter, torch.rand(3, 2, 2), 1.0, -1.0, 1.0, match="contrast")
+@pytest.mark.parametrize("fn", FUNCTIONS + ["color_jitter"])
+@pytest.mark.parametrize("kind", ["uint8", "list"])
+def test_rejects_images_that_are_not_floating_point(learner, fn, kind):
+    # torchvision also takes uint8 images (0 … 255); this exercise's images are floats in [0, 1].
+    img = (torch.rand(3, 2, 2, generator=torch.Generator().manual_seed(6)) * 255).to(torch.uint8)
+    if kind == "list":
+        img = img.tolist()
+    factors = (1.2,) if fn != "color_jitter" else (1.2, 0.8, 1.1)
+    assert_raises(TypeError, getattr(learner, fn), img, *factors, match=r"\bimg\b", call=call_repr(fn, img, *factors))
+
+
+@pytest.mark.parametrize("factor", [0.0, 0.4, 2.0])
+def test_one_channel_saturation_is_an_unchanged_copy(learner, factor):
+    img = torch.rand(2, 1, 3, 4, generator=torch.Generator().manual_seed(7))
+    call = call_repr("adjust_saturation", img, factor) + " (one channel)"
+    got = learner.adjust_saturation(img, factor)
+    assert_close(got, img, call=call)
+    if got is img or got.untyped_storage().data_ptr() == img.untyped_storage().data_ptr():
+        raise AssertionError(
+            f"{call}\n  returned img itself (or a view of it); the docstring promises an unchanged copy"
+        )
+
+
+@pytest.mark.parametrize("which", ["brightness", "contrast", "saturation"])
+def test_color_jitter_names_the_negative_factor(learner, which):
+    factors = {"brightness": 1.0, "contrast": 1.0, "saturation": 1.0, which: -1.0}
+    img = torch.rand(3, 2, 2)
+    args = (img, factors["brightness"], factors["contrast"], factors["saturation"])
+    assert_raises(ValueError, learner.color_jitter, *args, match=rf"\b{which}\b", call=call_repr("color_jitter", *args))

@@ -2,6 +2,24 @@
 
 Expected values: a per-pixel reference written here (loops over the object's pixels, skipping those that
 fall outside the background) and hand-worked placements.
+
+Promises and the tests that hold them:
+- out = alpha * obj + (1 - alpha) * background where they overlap, dtype of background
+  -> test_pastes_inside_the_background, test_opaque_object_replaces_the_pixels_and_half_alpha_averages
+- obj and alpha of another dtype are converted to background's -> test_obj_of_another_dtype_takes_the_backgrounds_dtype
+- hanging over a border: clipped -> test_object_hanging_over_a_border_is_clipped
+- entirely outside: image unchanged, box None -> test_object_entirely_outside_leaves_the_image_and_gives_no_box
+- the image is a new tensor, also when nothing is pasted -> test_image_is_a_new_tensor_even_when_nothing_is_pasted
+- box tight around visible pixels with alpha > 0, in pixel edges -> test_box_is_tight_around_pixels_with_positive_alpha,
+  test_box_counts_only_the_visible_part
+- box of four Python ints -> test_box_holds_python_ints
+- alpha all 0: box None -> test_fully_transparent_object_gives_no_box
+- inputs not modified -> test_leaves_its_inputs_unchanged
+- strided obj and alpha -> test_accepts_non_contiguous_object_and_alpha
+- channels / alpha shape / alpha outside [0, 1] -> ValueError naming obj / alpha
+  -> test_rejects_mismatched_shapes_and_alpha_out_of_range
+- non-floating tensors, top/left not an int (bool included) -> TypeError naming it
+  -> test_rejects_arguments_of_the_wrong_type
 """
 
 from __future__ import annotations
@@ -148,6 +166,67 @@ def test_accepts_non_contiguous_object_and_alpha(learner):
 
 def test_rejects_mismatched_shapes_and_alpha_out_of_range(learner):
     background, obj, alpha = scene(7)
-    assert_raises(ValueError, learner.paste_object, background, obj[:2], alpha, 0, 0, match="obj|channel")
-    assert_raises(ValueError, learner.paste_object, background, obj, alpha[:, :-1], 0, 0, match="alpha")
-    assert_raises(ValueError, learner.paste_object, background, obj, alpha * 2, 0, 0, match="alpha")
+    assert_raises(ValueError, learner.paste_object, background, obj[:2], alpha, 0, 0, match=r"\bobj\b")
+    assert_raises(ValueError, learner.paste_object, background, obj, alpha[:, :-1], 0, 0, match=r"\balpha\b")
+    assert_raises(ValueError, learner.paste_object, background, obj, alpha * 2, 0, 0, match=r"\balpha\b")
+    assert_raises(ValueError, learner.paste_object, background, obj, alpha - 0.5, 0, 0, match=r"\balpha\b")
+
+
+@pytest.mark.parametrize(
+    "which, value",
+    [
+        ("background", "uint8"),
+        ("obj", "int64"),
+        ("alpha", "bool"),
+        ("top", 1.5),
+        ("left", "2"),
+        ("top", True),
+    ],
+    ids=["uint8 background", "integer obj", "bool alpha", "float top", "string left", "bool top"],
+)
+def test_rejects_arguments_of_the_wrong_type(learner, which, value):
+    background, obj, alpha = scene(8)
+    args = {"background": background, "obj": obj, "alpha": alpha, "top": 1, "left": 2}
+    if which in ("background", "obj"):
+        args[which] = (args[which] * 255).to(getattr(torch, value))
+    elif which == "alpha":
+        args[which] = args[which] > 0.5
+    else:
+        args[which] = value
+    call = call_repr("paste_object", *args.values())
+    assert_raises(TypeError, learner.paste_object, *args.values(), match=rf"\b{which}\b", call=call)
+
+
+@pytest.mark.parametrize("top, left", [(20, 20), (1, 1)], ids=["entirely outside", "fully transparent"])
+def test_image_is_a_new_tensor_even_when_nothing_is_pasted(learner, top, left):
+    background, obj, alpha = scene(9)
+    if (top, left) == (1, 1):
+        alpha = torch.zeros_like(alpha)
+    call = call_repr("paste_object", background, obj, alpha, top, left)
+    image, _ = learner.paste_object(background, obj, alpha, top, left)
+    if image is background or image.untyped_storage().data_ptr() == background.untyped_storage().data_ptr():
+        raise AssertionError(
+            f"{call}\n  returned background itself (or a view of it); the docstring promises a new tensor, "
+            f"an unchanged copy when nothing is pasted"
+        )
+
+
+@pytest.mark.parametrize("top, left", [(2, 3), (-2, -3)], ids=["inside", "over the corner"])
+def test_box_holds_python_ints(learner, top, left):
+    background, obj, alpha = scene(10)
+    call = call_repr("paste_object", background, obj, alpha, top, left)
+    _, box = learner.paste_object(background, obj, alpha, top, left)
+    if not isinstance(box, tuple) or len(box) != 4:
+        raise AssertionError(f"{call}\n  box is {box!r}, expected a tuple (x1, y1, x2, y2)")
+    for name, v in zip(("x1", "y1", "x2", "y2"), box, strict=True):
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise AssertionError(f"{call}\n  box {name} is {v!r} ({type(v).__name__}), expected a Python int")
+
+
+def test_obj_of_another_dtype_takes_the_backgrounds_dtype(learner):
+    background, _, _ = scene(11, dtype=torch.float32)
+    _, obj, alpha = scene(11, dtype=torch.float64)
+    call = call_repr("paste_object", background, obj, alpha, 2, 3)
+    expected_image, _ = naive_paste(background, obj.float(), alpha.float(), 2, 3)
+    image, _ = learner.paste_object(background, obj, alpha, 2, 3)
+    assert_close(image, expected_image, call=call + "  (float64 obj and alpha on a float32 background)", what="image")

@@ -6,6 +6,38 @@ resize, which the exercise allows), from a per-box reference written here for ``
 invariants: flipping twice gives the input back; ``(box - pad) / scale`` undoes the letterbox; and boxes
 follow the pixels - paint each box's region with its own value, transform, and check that the value
 lands exactly (flip, crop) or within a pixel (letterbox) where the returned box says.
+
+Promises and the tests that hold them:
+- hflip: x1' = W - x2, x2' = W - x1 -> test_hflip_boxes_hand_worked, test_hflip_boxes_follow_the_pixels
+- hflip: the image mirrored, twice is the identity -> test_hflip_mirrors_the_image_columns,
+  test_hflip_twice_gives_the_input_back
+- hflip: dtypes kept (uint8 image), inputs unchanged -> test_hflip_keeps_dtypes_and_leaves_inputs_unchanged
+- hflip: no boxes -> test_hflip_handles_an_image_without_boxes
+- crop: shift, clip, keep visible boxes in order; keep mask -> test_crop_shifts_clips_and_keeps_the_visible_boxes,
+  test_crop_matches_reference_on_random_boxes, test_crop_boxes_follow_the_pixels
+- crop: touching, outside and empty boxes dropped -> test_crop_drops_boxes_that_only_touch_or_miss_the_window,
+  test_crop_drops_boxes_without_area
+- crop: min_visible is a fraction of each box, inclusive -> test_crop_min_visible_is_a_fraction_of_each_boxs_area,
+  test_crop_keeps_a_box_whose_visible_fraction_equals_min_visible
+- crop: dtypes kept, bool keep, inputs unchanged -> test_crop_keeps_dtypes_and_leaves_inputs_unchanged
+- crop: window inside the image, message names top/left/height/width -> test_crop_rejects_windows_outside_the_image
+- crop: window arguments are ints (bools refused) -> test_crop_rejects_window_arguments_that_are_not_ints
+- crop: min_visible in [0, 1] -> test_crop_rejects_min_visible_outside_zero_to_one
+- letterbox: scale, centred padding (odd pixel right/bottom), Python float and ints, round() of the sides
+  (23.68 -> 24, 2.5 -> 2, 60.99999999999999 -> 61) and at least 1 -> test_letterbox_scale_and_centred_padding
+- letterbox: bilinear, align_corners=False, no antialias, on a filled canvas
+  -> test_letterbox_image_is_a_bilinear_resize_on_a_filled_canvas, test_letterbox_pads_both_sides_of_the_short_side
+- letterbox: boxes * scale + pad, mapped back by the inverse, following the pixels
+  -> test_letterbox_moves_boxes_by_scale_then_padding, test_letterbox_boxes_map_back_with_the_inverse,
+  test_letterbox_boxes_follow_the_pixels
+- letterbox: dtypes kept (float64, float16, bfloat16), inputs unchanged
+  -> test_letterbox_keeps_dtypes_and_leaves_inputs_unchanged, test_letterbox_keeps_half_precision_images
+- letterbox: size an int >= 1 (bools refused), floating image -> test_letterbox_rejects_bad_arguments
+- all three: strided images -> test_all_three_accept_non_contiguous_images
+- all three: boxes must be a floating tensor, images tensors
+  -> test_every_function_refuses_non_float_boxes_and_non_tensor_images
+- all three: the checks come first, also with no box -> test_checks_arguments_even_without_boxes
+- hflip: bad shapes named -> test_hflip_rejects_bad_arguments
 """
 
 from __future__ import annotations
@@ -127,9 +159,9 @@ def test_hflip_handles_an_image_without_boxes(learner):
 
 def test_hflip_rejects_bad_arguments(learner):
     good = boxes_of((1, 1, 2, 2))
-    assert_raises(ValueError, learner.hflip, torch.zeros(5, 6), good, match="image")
-    assert_raises(ValueError, learner.hflip, torch.zeros(1, 5, 6), torch.zeros(3, 5), match="boxes")
-    assert_raises(ValueError, learner.hflip, torch.zeros(1, 5, 6), boxes_of((3, 1, 2, 2)), match="boxes")
+    assert_raises(ValueError, learner.hflip, torch.zeros(5, 6), good, match=r"\bimage\b")
+    assert_raises(ValueError, learner.hflip, torch.zeros(1, 5, 6), torch.zeros(3, 5), match=r"\bboxes\b")
+    assert_raises(ValueError, learner.hflip, torch.zeros(1, 5, 6), boxes_of((3, 1, 2, 2)), match=r"\bboxes\b")
 
 
 # ------------------------------------------------------------------------------------- crop
@@ -257,7 +289,7 @@ def test_crop_keeps_dtypes_and_leaves_inputs_unchanged(learner):
         ((0, 8, 5, 5), "width"),
         ((0, 0, 0, 5), "height"),
         ((0, 0, 5, 0), "width"),
-        ((10, 12, 3, 3), "height|width"),
+        ((10, 12, 3, 3), r"height|width"),
     ],
     ids=["above", "left of", "past the bottom", "past the right", "no rows", "no columns", "entirely outside"],
 )
@@ -265,13 +297,25 @@ def test_crop_rejects_windows_outside_the_image(learner, window, match):
     image, boxes = torch.zeros(1, 10, 12), boxes_of((1, 1, 2, 2))
     top, left, height, width = window
     call = f"crop(Tensor[1, 10, 12], boxes, top={top}, left={left}, height={height}, width={width})"
-    assert_raises(ValueError, learner.crop, image, boxes, top, left, height, width, match=match, call=call)
+    assert_raises(ValueError, learner.crop, image, boxes, top, left, height, width, match=rf"\b({match})\b", call=call)
+
+
+@pytest.mark.parametrize(
+    "window, name",
+    [((1.0, 0, 5, 5), "top"), ((0, True, 5, 5), "left"), ((0, 0, 5.0, 5), "height"), ((0, 0, 5, True), "width")],
+    ids=["float top", "bool left", "float height", "bool width"],
+)
+def test_crop_rejects_window_arguments_that_are_not_ints(learner, window, name):
+    image, boxes = torch.zeros(1, 10, 12), boxes_of((1, 1, 2, 2))
+    top, left, height, width = window
+    call = f"crop(Tensor[1, 10, 12], boxes, top={top!r}, left={left!r}, height={height!r}, width={width!r})"
+    assert_raises(TypeError, learner.crop, image, boxes, top, left, height, width, match=rf"\b{name}\b", call=call)
 
 
 def test_crop_rejects_min_visible_outside_zero_to_one(learner):
     image, boxes = torch.zeros(1, 10, 12), boxes_of((1, 1, 2, 2))
-    assert_raises(ValueError, learner.crop, image, boxes, 0, 0, 5, 5, 1.5, match="min_visible")
-    assert_raises(ValueError, learner.crop, image, boxes, 0, 0, 5, 5, -0.1, match="min_visible")
+    assert_raises(ValueError, learner.crop, image, boxes, 0, 0, 5, 5, 1.5, match=r"\bmin_visible\b")
+    assert_raises(ValueError, learner.crop, image, boxes, 0, 0, 5, 5, -0.1, match=r"\bmin_visible\b")
 
 
 # ------------------------------------------------------------------------------------- letterbox
@@ -283,6 +327,14 @@ LETTERBOX = {
     "square": ((25, 25, 50), (2.0, (0, 0), (50, 50))),
     "odd padding": ((9, 20, 20), (1.0, (0, 5), (9, 20))),
     "wide, shrunk": ((37, 101, 64), (64 / 101, (0, 20), (23, 64))),
+    # round(), not int(): 37 * 0.64 = 23.68 -> 24 rows
+    "rounds up": ((37, 100, 64), (0.64, (0, 20), (24, 64))),
+    # Python's round: 5 * 0.5 = 2.5 -> 2 (to even), not 3
+    "half to even": ((5, 8, 4), (0.5, (0, 1), (2, 4))),
+    # 1 * 0.05 rounds to 0: at least one row
+    "at least one row": ((1, 200, 10), (0.05, (0, 4), (1, 10))),
+    # 7 * (61 / 7) = 60.99999999999999: round() gives the long side its 61 pixels, int() would give 60
+    "long side float error": ((3, 7, 61), (61 / 7, (0, 17), (26, 61))),
 }
 
 
@@ -400,12 +452,25 @@ def test_letterbox_keeps_dtypes_and_leaves_inputs_unchanged(learner):
     assert_unchanged(before_boxes, boxes, name="boxes", call=call)
 
 
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["float16", "bfloat16"])
+def test_letterbox_keeps_half_precision_images(learner, dtype):
+    seed = 45
+    image = random_image(seed, (3, 12, 20), dtype=dtype)
+    boxes = random_boxes(seed + 1, 4, 12, 20, dtype=torch.float32)
+    call = call_repr("letterbox", image, boxes, 32)
+    got_image, got_boxes, _, _ = learner.letterbox(image, boxes, 32)
+    assert_equal(got_image.dtype, dtype, call=call, what="dtype of the image")
+    assert_equal(got_boxes.dtype, torch.float32, call=call, what="dtype of the boxes")
+    assert_close(got_image, expected_letterbox(image, 32, 0.5, (19, 32), (0, 6)), call=call, seed=seed, what="image")
+
+
 def test_letterbox_rejects_bad_arguments(learner):
     image, boxes = torch.zeros(3, 10, 12), boxes_of((1, 1, 2, 2))
-    assert_raises(ValueError, learner.letterbox, image, boxes, 0, match="size")
-    assert_raises(TypeError, learner.letterbox, image, boxes, 2.5, match="size")
-    assert_raises(TypeError, learner.letterbox, image.to(torch.uint8), boxes, 16, match="image")
-    assert_raises(ValueError, learner.letterbox, torch.zeros(10, 12), boxes, 16, match="image")
+    assert_raises(ValueError, learner.letterbox, image, boxes, 0, match=r"\bsize\b")
+    assert_raises(TypeError, learner.letterbox, image, boxes, 2.5, match=r"\bsize\b")
+    assert_raises(TypeError, learner.letterbox, image, boxes, True, match=r"\bsize\b")
+    assert_raises(TypeError, learner.letterbox, image.to(torch.uint8), boxes, 16, match=r"\bimage\b")
+    assert_raises(ValueError, learner.letterbox, torch.zeros(10, 12), boxes, 16, match=r"\bimage\b")
 
 
 # ------------------------------------------------------------------------------------- all three
@@ -425,3 +490,51 @@ def test_all_three_accept_non_contiguous_images(learner):
     boxed, _, _, _ = learner.letterbox(image, boxes, 28)
     expected = expected_letterbox(image, 28, 0.5, (22, 28), (0, 3))
     assert_close(boxed, expected, call=call_repr("letterbox", image, boxes, 28) + " (strided)", seed=seed)
+
+
+CALLS = {
+    "hflip": lambda learner, image, boxes: learner.hflip(image, boxes),
+    "crop": lambda learner, image, boxes: learner.crop(image, boxes, 0, 0, 4, 4),
+    "letterbox": lambda learner, image, boxes: learner.letterbox(image, boxes, 8),
+}
+
+
+@pytest.mark.parametrize("fn", list(CALLS))
+@pytest.mark.parametrize("kind", ["integer boxes", "list of boxes", "list image"])
+def test_every_function_refuses_non_float_boxes_and_non_tensor_images(learner, fn, kind):
+    image, boxes = torch.zeros(1, 6, 6), boxes_of((1, 1, 2, 2))
+    name = "image" if kind == "list image" else "boxes"
+    if kind == "integer boxes":
+        boxes = boxes.to(torch.int64)
+    elif kind == "list of boxes":
+        boxes = boxes.tolist()
+    else:
+        image = image.tolist()
+    call = f"{fn}(...) with {kind}"
+    assert_raises(TypeError, CALLS[fn], learner, image, boxes, match=rf"\b{name}\b", call=call)
+
+
+@pytest.mark.parametrize(
+    "fn, args, error, name",
+    [
+        ("hflip", (torch.zeros(6, 6),), ValueError, "image"),
+        ("crop", (torch.zeros(1, 6, 6), 0, 0, 8, 4), ValueError, "height"),
+        ("crop", (torch.zeros(1, 6, 6), -1, 0, 4, 4), ValueError, "top"),
+        ("crop", (torch.zeros(1, 6, 6), 0, 0, 4, 4, 1.5), ValueError, "min_visible"),
+        ("letterbox", (torch.zeros(1, 6, 6), 0), ValueError, "size"),
+        ("letterbox", (torch.zeros(1, 6, 6, dtype=torch.uint8), 8), TypeError, "image"),
+    ],
+    ids=[
+        "hflip 2-d image",
+        "crop past the bottom",
+        "crop negative top",
+        "crop min_visible",
+        "letterbox size 0",
+        "letterbox uint8",
+    ],
+)
+def test_checks_arguments_even_without_boxes(learner, fn, args, error, name):
+    image, *rest = args
+    boxes = torch.zeros(0, 4)
+    call = f"{fn}({call_repr('', image)[1:-1]}, Tensor[0, 4], {', '.join(map(repr, rest))})  [no box]"
+    assert_raises(error, getattr(learner, fn), image, boxes, *rest, match=rf"\b{name}\b", call=call)

@@ -4,6 +4,43 @@ Expected values come from torchvision's own results (``fixtures/focal_loss/focal
 ``fixtures/focal_loss/generate.py``), from the formulas written out here in float64 on top of
 ``F.binary_cross_entropy_with_logits`` and ``F.log_softmax``, from ``F.cross_entropy`` (gamma 0), and from
 ``torch.autograd.gradcheck`` for the gradients.
+
+Promises and the tests that hold them:
+- sigmoid: torchvision's sigmoid_focal_loss, values and gradients ->
+  test_sigmoid_focal_loss_matches_torchvision, test_sigmoid_focal_loss_matches_formula,
+  test_sigmoid_focal_loss_gradients_pass_gradcheck
+- sigmoid defaults alpha 0.25, gamma 2, no reduction ->
+  test_sigmoid_focal_loss_default_is_alpha_quarter_gamma_two_no_reduction
+- alpha in [0, 1], both ends weighing one class only -> test_sigmoid_alpha_zero_and_one_weigh_one_class_only
+- a negative alpha disables the weighting; gamma 0 is BCE -> test_sigmoid_negative_alpha_disables_weighting,
+  test_sigmoid_gamma_zero_without_alpha_is_binary_cross_entropy
+- soft targets allowed -> test_sigmoid_focal_loss_accepts_soft_targets
+- finite values and gradients for logits of ±1e4 -> test_sigmoid_focal_loss_is_finite_for_huge_logits,
+  test_softmax_focal_loss_is_finite_for_huge_logits
+- shape of inputs for "none", else 0-d, in the input dtype -> test_sigmoid_focal_loss_matches_formula,
+  test_results_keep_dtype_and_reduce_to_zero_dim
+- sigmoid keeps the dtype of inputs when targets' differs ->
+  test_sigmoid_result_takes_the_dtype_of_inputs_when_targets_differ
+- on the device of the inputs -> not tested (the graders run on CPU only)
+- sigmoid TypeError naming inputs or targets -> test_sigmoid_rejects_inputs_or_targets_that_are_not_float_tensors
+- sigmoid ValueError naming targets, alpha, reduction -> test_sigmoid_rejects_targets_of_another_shape,
+  test_sigmoid_rejects_alpha_above_one, test_sigmoid_rejects_unknown_reduction
+- ValueError naming gamma when negative, both losses -> test_rejects_negative_gamma
+- softmax: -alpha_t (1 - p_t)^gamma log p_t from log_softmax -> test_softmax_focal_loss_matches_formula,
+  test_softmax_focal_loss_gradients_pass_gradcheck
+- gamma 0 and no alpha is F.cross_entropy -> test_softmax_gamma_zero_without_alpha_equals_cross_entropy
+- defaults gamma 2, mean, no alpha -> test_softmax_default_is_gamma_two_mean_no_alpha
+- alpha float or per class, in the dtype of logits ->
+  test_softmax_class_alpha_weights_each_example_by_its_target_class,
+  test_softmax_alpha_of_another_dtype_keeps_the_dtype_of_logits
+- mean is the plain mean over examples -> test_softmax_mean_is_the_plain_mean_over_examples
+- [N] for "none", else 0-d -> test_results_keep_dtype_and_reduce_to_zero_dim
+- target of any integer dtype -> test_softmax_accepts_any_integer_target_dtype
+- softmax TypeError naming target (float or bool) or logits; ValueError naming logits unless [N, C] ->
+  test_softmax_rejects_wrong_types_and_shapes
+- softmax ValueError naming target, alpha, reduction -> test_softmax_rejects_bad_target,
+  test_softmax_rejects_alpha_of_wrong_length, test_softmax_rejects_unknown_reduction
+- inputs not modified -> test_inputs_are_left_unchanged
 """
 
 from __future__ import annotations
@@ -181,17 +218,17 @@ def test_sigmoid_focal_loss_gradients_pass_gradcheck(learner):
 @pytest.mark.parametrize("reduction", ["avg", "None", "elementwise_mean"])
 def test_sigmoid_rejects_unknown_reduction(learner, reduction):
     x, t = torch.zeros(2, 3), torch.ones(2, 3)
-    assert_raises(ValueError, learner.sigmoid_focal_loss, x, t, reduction=reduction, match="reduction")
+    assert_raises(ValueError, learner.sigmoid_focal_loss, x, t, reduction=reduction, match=r"\breduction\b")
 
 
 def test_sigmoid_rejects_alpha_above_one(learner):
     x, t = torch.zeros(2, 3), torch.ones(2, 3)
-    assert_raises(ValueError, learner.sigmoid_focal_loss, x, t, alpha=1.5, match="alpha")
+    assert_raises(ValueError, learner.sigmoid_focal_loss, x, t, alpha=1.5, match=r"\balpha\b")
 
 
 def test_sigmoid_rejects_targets_of_another_shape(learner):
     x, t = torch.zeros(4, 3), torch.ones(4, 1)
-    assert_raises(ValueError, learner.sigmoid_focal_loss, x, t, match="targets")
+    assert_raises(ValueError, learner.sigmoid_focal_loss, x, t, match=r"\btargets\b")
 
 
 # ------------------------------------------------------------------------------------------- softmax
@@ -281,9 +318,9 @@ def test_softmax_focal_loss_gradients_pass_gradcheck(learner):
 @pytest.mark.parametrize(
     "target, match",
     [
-        (torch.tensor([0, 1, 2]), "target"),
-        (torch.tensor([0, 1, 4, 2]), "target"),
-        (torch.tensor([0, -1, 2, 1]), "target"),
+        (torch.tensor([0, 1, 2]), r"\btarget\b"),
+        (torch.tensor([0, 1, 4, 2]), r"\btarget\b"),
+        (torch.tensor([0, -1, 2, 1]), r"\btarget\b"),
     ],
     ids=["one class short", "class 4 of 4", "class -1"],
 )
@@ -294,12 +331,12 @@ def test_softmax_rejects_bad_target(learner, target, match):
 
 def test_softmax_rejects_alpha_of_wrong_length(learner):
     logits, target = torch.zeros(4, 3), torch.tensor([0, 1, 2, 1])
-    assert_raises(ValueError, learner.softmax_focal_loss, logits, target, alpha=torch.ones(4), match="alpha")
+    assert_raises(ValueError, learner.softmax_focal_loss, logits, target, alpha=torch.ones(4), match=r"\balpha\b")
 
 
 def test_softmax_rejects_unknown_reduction(learner):
     logits, target = torch.zeros(4, 3), torch.tensor([0, 1, 2, 1])
-    assert_raises(ValueError, learner.softmax_focal_loss, logits, target, reduction="batchmean", match="reduction")
+    assert_raises(ValueError, learner.softmax_focal_loss, logits, target, reduction="batchmean", match=r"\breduction\b")
 
 
 # ------------------------------------------------------------------------------------------- both
@@ -326,3 +363,106 @@ def test_results_keep_dtype_and_reduce_to_zero_dim(learner):
     call = call_repr("softmax_focal_loss", x64, target, reduction="none")
     assert_equal(tuple(got.shape), (3,), call=call, what="shape")
     assert_equal(got.dtype, torch.float64, call=call, what="dtype")
+
+
+# ------------------------------------------------------------------------------------------- more promises
+
+
+def test_sigmoid_alpha_zero_and_one_weigh_one_class_only(learner):
+    # alpha is in [0, 1], both ends included: alpha=0 weighs the positives by 0 (it does not disable the
+    # weighting, only a negative alpha does), alpha=1 the negatives.
+    seed = 41
+    x, t = logits_for((5, 6), seed, torch.float64), bits((5, 6), seed + 1, dtype=torch.float64)
+    for alpha in (0.0, 1.0):
+        got = learner.sigmoid_focal_loss(x, t, alpha=alpha, gamma=2.0)
+        call = call_repr("sigmoid_focal_loss", x, t, alpha=alpha, gamma=2.0)
+        assert_close(got, ref_sigmoid(x, t, alpha=alpha, gamma=2.0), call=call, seed=seed)
+
+
+@pytest.mark.parametrize("fn", ["sigmoid_focal_loss", "softmax_focal_loss"])
+def test_rejects_negative_gamma(learner, fn):
+    x = torch.zeros(4, 3)
+    other = torch.ones(4, 3) if fn == "sigmoid_focal_loss" else torch.tensor([0, 1, 2, 1])
+    call = call_repr(fn, x, other, gamma=-1.0)
+    assert_raises(ValueError, getattr(learner, fn), x, other, gamma=-1.0, match=r"\bgamma\b", call=call)
+
+
+@pytest.mark.parametrize(
+    "inputs_dtype, targets_dtype",
+    [(torch.float32, torch.float64), (torch.float64, torch.float32)],
+    ids=["float32 inputs, float64 targets", "float64 inputs, float32 targets"],
+)
+def test_sigmoid_result_takes_the_dtype_of_inputs_when_targets_differ(learner, inputs_dtype, targets_dtype):
+    seed = 42
+    x, t = logits_for((4, 5), seed, inputs_dtype), bits((4, 5), seed + 1, dtype=targets_dtype)
+    for reduction in ("none", "mean"):
+        got = learner.sigmoid_focal_loss(x, t, reduction=reduction)
+        expected = ref_sigmoid(x, t, reduction=reduction).to(inputs_dtype)
+        assert_close(got, expected, call=call_repr("sigmoid_focal_loss", x, t, reduction=reduction), seed=seed)
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["integer targets", "integer inputs", "targets as a list"],
+)
+def test_sigmoid_rejects_inputs_or_targets_that_are_not_float_tensors(learner, case):
+    x, t = torch.tensor([[0.5, -1.0], [2.0, 0.0]]), torch.tensor([[1.0, 0.0], [0.0, 1.0]])
+    which = "targets" if "targets" in case else "inputs"
+    if case == "integer targets":
+        t = t.long()
+    elif case == "integer inputs":
+        x = torch.tensor([[1, -1], [2, 0]])
+    else:
+        t = t.tolist()
+    call = call_repr("sigmoid_focal_loss", x, t)
+    assert_raises(TypeError, learner.sigmoid_focal_loss, x, t, match=rf"\b{which}\b", call=call)
+
+
+@pytest.mark.parametrize("target_dtype", [torch.int32, torch.uint8, torch.int16], ids=["int32", "uint8", "int16"])
+def test_softmax_accepts_any_integer_target_dtype(learner, target_dtype):
+    seed = 43
+    logits, target = logits_for((7, 4), seed, torch.float64), classes_for(7, 4, seed + 1)
+    narrow = target.to(target_dtype)
+    got = learner.softmax_focal_loss(logits, narrow, gamma=2.0, reduction="none")
+    expected = ref_softmax(logits, target, gamma=2.0, reduction="none")
+    assert_close(got, expected, call=call_repr("softmax_focal_loss", logits, narrow, reduction="none"), seed=seed)
+
+
+SOFTMAX_BAD = {
+    "bool target": (TypeError, "target"),
+    "float target": (TypeError, "target"),
+    "integer logits": (TypeError, "logits"),
+    "logits as a list": (TypeError, "logits"),
+    "logits [N, C, d]": (ValueError, "logits"),
+    "logits [C]": (ValueError, "logits"),
+}
+
+
+@pytest.mark.parametrize("case", list(SOFTMAX_BAD))
+def test_softmax_rejects_wrong_types_and_shapes(learner, case):
+    exc, which = SOFTMAX_BAD[case]
+    logits, target = torch.zeros(3, 2), torch.tensor([0, 1, 1])
+    if case == "bool target":
+        target = torch.tensor([False, True, True])
+    elif case == "float target":
+        target = target.float()
+    elif case == "integer logits":
+        logits = torch.zeros(3, 2, dtype=torch.int64)
+    elif case == "logits as a list":
+        logits = logits.tolist()
+    elif case == "logits [N, C, d]":
+        logits = torch.zeros(3, 2, 5)
+    else:
+        logits, target = torch.zeros(3), torch.tensor([0])
+    call = call_repr("softmax_focal_loss", logits, target) + f"  ({case})"
+    assert_raises(exc, learner.softmax_focal_loss, logits, target, match=rf"\b{which}\b", call=call)
+
+
+def test_softmax_alpha_of_another_dtype_keeps_the_dtype_of_logits(learner):
+    # "used in the dtype of logits": a float64 alpha must not turn float32 losses into float64.
+    seed = 44
+    logits, target = logits_for((6, 3), seed, torch.float32), classes_for(6, 3, seed + 1)
+    alpha = torch.tensor([0.25, 0.5, 1.0], dtype=torch.float64)
+    got = learner.softmax_focal_loss(logits, target, alpha=alpha, reduction="none")
+    expected = ref_softmax(logits, target, alpha=alpha, reduction="none").float()
+    assert_close(got, expected, call=call_repr("softmax_focal_loss", logits, target, alpha=alpha), seed=seed)

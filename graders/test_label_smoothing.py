@@ -2,6 +2,37 @@
 
 Expected values: ``F.cross_entropy(..., label_smoothing=ε, ignore_index=...)`` (values and autograd
 gradients), ``F.one_hot`` and hand-worked targets.
+
+Promises and the tests that hold them:
+smooth_one_hot
+- 1 - ε + ε/C at the target, ε/C elsewhere (ε over all C classes)
+  -> test_smooth_one_hot_spreads_epsilon_over_all_classes
+- ε = 0 is one-hot, ε = 1 is uniform (both bounds accepted) -> test_smooth_one_hot_without_smoothing_is_one_hot,
+  test_smooth_one_hot_with_full_smoothing_is_uniform
+- any target shape, rows sum to 1 -> test_smooth_one_hot_rows_sum_to_one_for_any_shape
+- the default float dtype, not always float32 -> test_smooth_one_hot_uses_the_default_float_dtype
+- TypeError/ValueError naming target, num_classes, smoothing (negative indices and ε < 0 included)
+  -> test_smooth_one_hot_rejects_bad_arguments
+label_smoothing_cross_entropy
+- F.cross_entropy's values for every reduction and dtype -> test_loss_matches_cross_entropy_with_label_smoothing
+- any ε in [0, 1], 0 being plain cross-entropy -> test_loss_matches_for_every_amount_of_smoothing
+- [N, C, d1, ...] logits, class axis 1 -> test_loss_handles_spatial_logits
+- ignored targets: nothing to the loss ("none" gives 0), the mean over the others, no gradient
+  -> test_ignored_targets_count_for_nothing, test_gradients_match_cross_entropy
+- ignore_index may be a real class -> test_ignore_index_can_be_a_class_index
+- "mean" of only ignored targets is NaN -> test_mean_over_only_ignored_targets_is_nan_as_in_pytorch
+- gradients as F.cross_entropy's -> test_gradients_match_cross_entropy
+- log space: finite values and gradients at ±1e4 -> test_huge_logits_give_finite_loss_and_gradients
+- 0-d for mean/sum, target's shape for none; logits' dtype -> the value tests (assert_close checks shape and dtype)
+- float16/bfloat16 logits give float16/bfloat16 -> test_keeps_half_precision_dtype
+- strided logits -> test_keeps_dtype_and_accepts_non_contiguous_logits
+- inputs not modified -> test_leaves_inputs_unchanged
+- ValueError naming reduction, smoothing, target (shapes, out of range, negative)
+  -> test_loss_rejects_bad_options, test_loss_rejects_targets_that_do_not_fit
+- TypeError naming logits (integer logits refused, not converted) or target (float indices)
+  -> test_loss_rejects_logits_and_targets_of_the_wrong_kind
+- by hand: no cross_entropy or nll_loss, by any route -> test_computes_the_loss_without_calling_cross_entropy
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -55,16 +86,37 @@ def test_smooth_one_hot_rows_sum_to_one_for_any_shape(learner):
     assert_close(got.sum(-1), torch.ones(2, 3, 5), call=call, what="sum over classes")
 
 
+def test_smooth_one_hot_with_full_smoothing_is_uniform(learner):
+    # ε = 1 is allowed ("in [0, 1]"): every class gets 1/C, the true one too (1 - 1 + 1/4)
+    target = torch.tensor([0, 3])
+    got = learner.smooth_one_hot(target, 4, 1.0)
+    assert_close(got, torch.full((2, 4), 0.25), call=call_repr("smooth_one_hot", target, 4, 1.0))
+
+
+def test_smooth_one_hot_uses_the_default_float_dtype(learner):
+    target = torch.tensor([2, 0])
+    call = call_repr("smooth_one_hot", target, 3, 0.3) + " with torch.set_default_dtype(torch.float64)"
+    before = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    try:
+        got = learner.smooth_one_hot(target, 3, 0.3)
+    finally:
+        torch.set_default_dtype(before)
+    expected = torch.tensor([[0.1, 0.1, 0.8], [0.8, 0.1, 0.1]], dtype=torch.float64)
+    assert_close(got, expected, call=call)
+
+
 @pytest.mark.parametrize(
     "target, num_classes, smoothing, error, match",
     [
-        (torch.tensor([0, 4]), 4, 0.1, ValueError, "target"),
-        (torch.tensor([0, -1]), 4, 0.1, ValueError, "target"),
-        (torch.tensor([0, 1]), 4, 1.5, ValueError, "smoothing"),
-        (torch.tensor([0, 1]), 0, 0.1, ValueError, "num_classes"),
-        (torch.tensor([0.0, 1.0]), 4, 0.1, TypeError, "target"),
+        (torch.tensor([0, 4]), 4, 0.1, ValueError, r"\btarget\b"),
+        (torch.tensor([0, -1]), 4, 0.1, ValueError, r"\btarget\b"),
+        (torch.tensor([0, 1]), 4, 1.5, ValueError, r"\bsmoothing\b"),
+        (torch.tensor([0, 1]), 4, -0.1, ValueError, r"\bsmoothing\b"),
+        (torch.tensor([0, 1]), 0, 0.1, ValueError, r"\bnum_classes\b"),
+        (torch.tensor([0.0, 1.0]), 4, 0.1, TypeError, r"\btarget\b"),
     ],
-    ids=["index too large", "negative index", "smoothing above 1", "no classes", "float target"],
+    ids=["index too large", "negative index", "smoothing above 1", "smoothing below 0", "no classes", "float target"],
 )
 def test_smooth_one_hot_rejects_bad_arguments(learner, target, num_classes, smoothing, error, match):
     assert_raises(error, learner.smooth_one_hot, target, num_classes, smoothing, match=match)
@@ -201,8 +253,8 @@ def test_leaves_inputs_unchanged(learner):
 @pytest.mark.parametrize(
     "kwargs, match",
     [
-        ({"reduction": "average"}, "reduction"),
-        ({"smoothing": -0.1}, "smoothing"),
+        ({"reduction": "average"}, r"\breduction\b"),
+        ({"smoothing": -0.1}, r"\bsmoothing\b"),
     ],
     ids=["unknown reduction", "negative smoothing"],
 )
@@ -214,15 +266,41 @@ def test_loss_rejects_bad_options(learner, kwargs, match):
 @pytest.mark.parametrize(
     "logits_shape, target, match",
     [
-        ((4, 3), torch.tensor([0, 1, 2]), "target"),
-        ((4, 3), torch.tensor([0, 1, 2, 3]), "target"),
-        ((4, 3, 2), torch.tensor([0, 1, 2, 0]), "target"),
+        ((4, 3), torch.tensor([0, 1, 2]), r"\btarget\b"),
+        ((4, 3), torch.tensor([0, 1, 2, 3]), r"\btarget\b"),
+        ((4, 3), torch.tensor([0, 1, -1, 2]), r"\btarget\b"),
+        ((4, 3, 2), torch.tensor([0, 1, 2, 0]), r"\btarget\b"),
     ],
-    ids=["too few targets", "class index out of range", "targets lack the spatial axes"],
+    ids=["too few targets", "class index out of range", "negative class index", "targets lack the spatial axes"],
 )
 def test_loss_rejects_targets_that_do_not_fit(learner, logits_shape, target, match):
     logits = torch.zeros(logits_shape)
     assert_raises(ValueError, learner.label_smoothing_cross_entropy, logits, target, match=match)
+
+
+@pytest.mark.parametrize(
+    "logits, target, error, match",
+    [
+        (torch.tensor([[2, 0, 1], [0, 1, 0]]), torch.tensor([0, 1]), TypeError, r"\blogits\b"),
+        (torch.zeros(2, 3), torch.tensor([0.0, 1.0]), TypeError, r"\btarget\b"),
+    ],
+    ids=["integer logits", "float targets"],
+)
+def test_loss_rejects_logits_and_targets_of_the_wrong_kind(learner, logits, target, error, match):
+    assert_raises(error, learner.label_smoothing_cross_entropy, logits, target, match=match)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["float16", "bfloat16"])
+def test_keeps_half_precision_dtype(learner, dtype):
+    seed = 73
+    logits64, target = make_case(seed, (8, 5), torch.float64)
+    logits = logits64.to(dtype)
+    # the exact loss of the half-precision values, rounded to the dtype; 4 ulps of the largest loss
+    exact = F.cross_entropy(logits.double(), target, label_smoothing=0.1, reduction="none")
+    atol = 4 * torch.finfo(dtype).eps * float(exact.abs().max())
+    got = learner.label_smoothing_cross_entropy(logits, target, 0.1, "none")
+    call = call_repr("label_smoothing_cross_entropy", logits, target, 0.1, "none")
+    assert_close(got, exact.to(dtype), call=call, seed=seed, rtol=0.0, atol=atol)
 
 
 @pytest.mark.by_hand

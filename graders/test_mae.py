@@ -2,6 +2,28 @@
 
 Expected values come from ``torch.nn.functional.l1_loss`` (the same mean of ``|pred - target|``) applied to
 the selected elements, from hand-worked cases, and from autograd on ``l1_loss`` for the gradients.
+
+Promises and the tests that hold them:
+- mean of |pred - target| over all elements -> test_hand_worked_value, test_matches_l1_loss_on_random_inputs
+- any shape, 0-d included; strided inputs -> test_scalar_inputs, test_accepts_non_contiguous_inputs
+- a 0-d tensor -> test_returns_a_zero_dimensional_tensor
+- the inputs' dtype when they agree -> test_matches_l1_loss_on_random_inputs[float32|float64], test_scalar_inputs,
+  test_half_precision_inputs_keep_their_dtype
+- torch's promotion when they differ -> test_mixed_dtypes_give_the_dtype_of_pred_minus_target
+- on the inputs' device -> not tested (the graders run on CPU only)
+- differentiable for pred and target -> test_gradients_match_l1_loss
+- no broadcasting: ValueError naming target -> test_rejects_shapes_that_differ_even_if_they_broadcast
+- mask: mean over the selected elements only -> test_mask_hand_worked_value,
+  test_mask_averages_over_selected_elements_only, test_mask_on_three_dimensional_inputs,
+  test_gradients_match_l1_loss[mask]
+- unselected NaN or inf change neither value nor gradient ->
+  test_unselected_nan_and_inf_do_not_leak_into_value_or_gradient
+- ValueError naming mask: nothing selected, another shape -> test_empty_selection_raises,
+  test_rejects_mask_of_another_shape
+- ValueError naming pred (or saying empty) for an empty pred -> test_empty_input_raises
+- TypeError naming mask unless bool -> test_rejects_non_bool_mask
+- TypeError naming pred or target unless floating-point tensors -> test_rejects_non_float_inputs
+- inputs not modified -> test_leaves_inputs_unchanged
 """
 
 from __future__ import annotations
@@ -100,7 +122,7 @@ def test_leaves_inputs_unchanged(learner):
 def test_rejects_shapes_that_differ_even_if_they_broadcast(learner, pred_shape, target_shape):
     g = torch.Generator().manual_seed(105)
     pred, target = torch.randn(pred_shape, generator=g), torch.randn(target_shape, generator=g)
-    assert_raises(ValueError, learner.mae, pred, target, match="target|shape")
+    assert_raises(ValueError, learner.mae, pred, target, match=r"\btarget\b")
 
 
 # ------------------------------------------------------------------------------------------- mask
@@ -160,12 +182,12 @@ def test_unselected_nan_and_inf_do_not_leak_into_value_or_gradient(learner):
 def test_empty_selection_raises(learner):
     pred, target = random_pair((3, 4), 109)
     mask = torch.zeros(3, 4, dtype=torch.bool)
-    assert_raises(ValueError, learner.mae, pred, target, mask=mask, match="mask")
+    assert_raises(ValueError, learner.mae, pred, target, mask=mask, match=r"\bmask\b")
 
 
 def test_empty_input_raises(learner):
     pred, target = torch.zeros(0, 3), torch.zeros(0, 3)
-    assert_raises(ValueError, learner.mae, pred, target, match="pred|empty|element")
+    assert_raises(ValueError, learner.mae, pred, target, match=r"\bpred\b|\bempty\b")
 
 
 @pytest.mark.parametrize(
@@ -174,13 +196,13 @@ def test_empty_input_raises(learner):
 def test_rejects_mask_of_another_shape(learner, mask_shape):
     pred, target = random_pair((3, 4), 110)
     mask = torch.ones(mask_shape, dtype=torch.bool)
-    assert_raises(ValueError, learner.mae, pred, target, mask=mask, match="mask")
+    assert_raises(ValueError, learner.mae, pred, target, mask=mask, match=r"\bmask\b")
 
 
 def test_rejects_non_bool_mask(learner):
     pred, target = random_pair((3, 4), 111)
     mask = torch.ones(3, 4)
-    assert_raises(TypeError, learner.mae, pred, target, mask=mask, match="mask")
+    assert_raises(TypeError, learner.mae, pred, target, mask=mask, match=r"\bmask\b")
 
 
 @pytest.mark.parametrize("which", ["integer pred", "list target"], ids=["integer pred", "list target"])
@@ -189,7 +211,7 @@ def test_rejects_non_float_inputs(learner, which):
         pred, target, match = torch.tensor([1, 2, 3]), torch.tensor([1.0, 2.0, 3.0]), "pred"
     else:
         pred, target, match = torch.tensor([1.0, 2.0, 3.0]), [1.0, 2.0, 3.0], "target"
-    assert_raises(TypeError, learner.mae, pred, target, match=match)
+    assert_raises(TypeError, learner.mae, pred, target, match=rf"\b{match}\b")
 
 
 # ------------------------------------------------------------------------------------------- gradients
@@ -210,3 +232,31 @@ def test_gradients_match_l1_loss(learner, masked):
     (F.l1_loss(rp[mask], rt[mask]) if masked else F.l1_loss(rp, rt)).backward()
     assert_close(p.grad, rp.grad, call=call, seed=seed, what="gradient with respect to pred")
     assert_close(t.grad, rt.grad, call=call, seed=seed, what="gradient with respect to target")
+
+
+# ------------------------------------------------------------------------------------------- dtypes
+
+
+@pytest.mark.parametrize(
+    "pred_dtype, target_dtype",
+    [(torch.float32, torch.float64), (torch.float64, torch.float32)],
+    ids=["float32 pred, float64 target", "float64 pred, float32 target"],
+)
+def test_mixed_dtypes_give_the_dtype_of_pred_minus_target(learner, pred_dtype, target_dtype):
+    # "the dtype of pred - target": torch promotes float32 against float64 to float64, whichever side.
+    seed = 113
+    pred, target = random_pair((4, 5), seed, torch.float64)
+    pred, target = pred.to(pred_dtype), target.to(target_dtype)
+    got = learner.mae(pred, target)
+    expected = F.l1_loss(pred.double(), target.double())
+    assert_close(got, expected, call=call_repr("mae", pred, target), seed=seed)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["float16", "bfloat16"])
+def test_half_precision_inputs_keep_their_dtype(learner, dtype):
+    # float16 and bfloat16 in, the same dtype out (computing inside in float32 is fine; returning it is not).
+    seed = 114
+    pred, target = random_pair((8, 8), seed, dtype)
+    got = learner.mae(pred, target)
+    expected = F.l1_loss(pred.double(), target.double()).to(dtype)
+    assert_close(got, expected, call=call_repr("mae", pred, target), seed=seed)

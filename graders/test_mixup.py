@@ -6,6 +6,32 @@ order of the draws (each mixed row is ``lam * x[i] + (1 - lam) * x[j]`` with ``y
 statistics over many seeds: the mean and variance of ``lam`` against Beta(alpha, alpha) and the
 permutations against the uniform distribution, with bounds of about five standard errors (p ~ 1e-6), so that
 any correct implementation passes.
+
+Promises and the tests that hold them:
+mixup_data
+- lam = rng.beta(alpha, alpha) first, then perm = rng.permutation(B); mixed_x, y_b = y[perm], dtype kept
+  -> test_reproduces_the_documented_draws_from_rng, test_works_with_one_hot_labels_and_images
+- row i blends x[i] with the partner whose label is y_b[i]
+  -> test_each_row_is_mixed_with_the_partner_whose_label_is_in_y_b
+- lam ~ Beta(alpha, alpha), in [0, 1] -> test_lam_follows_the_beta_distribution
+- partners a uniform permutation -> test_permutations_are_uniform
+- alpha <= 0: lam = 1, nothing drawn for it, the permutation still drawn
+  -> test_alpha_at_most_zero_gives_lam_one_and_still_draws_the_permutation
+- mixed_x a new tensor, also when lam = 1 -> test_mixed_x_is_a_new_tensor_even_when_lam_is_one
+- y_a is y itself -> test_y_a_is_y_itself
+- lam a Python float -> test_lam_is_a_python_float
+- x and y not modified -> test_leaves_x_and_y_unchanged
+- x's device (no .cuda()) -> test_keeps_the_device_of_x
+- rng None works -> test_works_without_a_generator
+- y of another batch size / x without a batch dimension -> ValueError naming y / x
+  -> test_rejects_labels_of_another_batch_size, test_rejects_x_without_a_batch_dimension
+- x, y not tensors, x not floating point, rng not a Generator -> TypeError naming it
+  -> test_rejects_arguments_of_the_wrong_type
+mixup_criterion
+- lam * criterion(pred, y_a) + (1 - lam) * criterion(pred, y_b) -> test_criterion_blends_the_two_losses_with_lam,
+  test_criterion_calls_criterion_with_pred_and_each_label_set, test_mixup_end_to_end_with_lam_one_is_the_plain_loss
+- the shape criterion returns, not reduced further -> test_criterion_keeps_the_shape_that_criterion_returns
+- differentiable with respect to pred -> test_criterion_gradient_is_the_blend_of_the_two_gradients
 """
 
 from __future__ import annotations
@@ -210,7 +236,56 @@ def test_works_without_a_generator(learner):
 
 def test_rejects_labels_of_another_batch_size(learner):
     x, y = torch.zeros(4, 3), torch.arange(5)
-    assert_raises(ValueError, learner.mixup_data, x, y, 1.0, np.random.default_rng(0), match="y")
+    assert_raises(ValueError, learner.mixup_data, x, y, 1.0, np.random.default_rng(0), match=r"\by\b")
+
+
+def test_rejects_x_without_a_batch_dimension(learner):
+    x, y = torch.tensor(2.0), torch.arange(1)
+    assert_raises(ValueError, learner.mixup_data, x, y, 1.0, np.random.default_rng(0), match=r"\bx\b")
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["integer x", "list x", "list y", "RandomState rng", "seed as rng"],
+)
+def test_rejects_arguments_of_the_wrong_type(learner, case):
+    x, y, rng, name = torch.zeros(4, 3), torch.arange(4), np.random.default_rng(0), None
+    if case == "integer x":
+        x, name = torch.zeros(4, 3, dtype=torch.int64), "x"
+    elif case == "list x":
+        x, name = [[0.0, 1.0]] * 4, "x"
+    elif case == "list y":
+        y, name = [0, 1, 2, 3], "y"
+    elif case == "RandomState rng":
+        rng, name = np.random.RandomState(0), "rng"
+    else:
+        rng, name = 0, "rng"
+    call = call_repr("mixup_data", x, y, 1.0, rng)
+    assert_raises(TypeError, learner.mixup_data, x, y, 1.0, rng, match=rf"\b{name}\b", call=call)
+
+
+@pytest.mark.parametrize("alpha", [0.0, 1.0])
+def test_mixed_x_is_a_new_tensor_even_when_lam_is_one(learner, alpha):
+    # With alpha <= 0, lam = 1 and mixed_x equals x in value; it must still be a new tensor, so that writing
+    # into the mixed batch cannot reach the caller's data.
+    x, y = batch((5, 3), 60), torch.arange(5)
+    call = call_repr("mixup_data", x, y, alpha, np.random.default_rng(60))
+    mixed, _, _, _ = unpack(learner.mixup_data(x, y, alpha, np.random.default_rng(60)), call)
+    if mixed is x:
+        raise AssertionError(f"{call}\n  returned x itself as mixed_x; the docstring promises a new tensor")
+    if isinstance(mixed, torch.Tensor) and mixed.untyped_storage().data_ptr() == x.untyped_storage().data_ptr():
+        raise AssertionError(f"{call}\n  mixed_x is a view of x; the docstring promises a new tensor")
+
+
+def test_y_a_is_y_itself(learner):
+    x, y = batch((4, 2), 61), torch.arange(4)
+    call = call_repr("mixup_data", x, y, 1.0, np.random.default_rng(61))
+    _, y_a, _, _ = unpack(learner.mixup_data(x, y, 1.0, np.random.default_rng(61)), call)
+    if y_a is not y:
+        raise AssertionError(
+            f"{call}\n  y_a is {describe(y_a)}, a different object; "
+            f"the docstring promises y itself (y_a, y_b = y, y[perm])"
+        )
 
 
 # ------------------------------------------------------------------------------------------- mixup_criterion
@@ -229,6 +304,20 @@ def test_criterion_blends_the_two_losses_with_lam(learner, lam):
     assert_close(
         got, expected, call=call + "  (lam * criterion(pred, y_a) + (1 - lam) * criterion(pred, y_b))", seed=seed
     )
+
+
+def test_criterion_keeps_the_shape_that_criterion_returns(learner):
+    # A per-example criterion (reduction="none") gives per-example mixed losses: nothing is averaged on top.
+    pred = batch((6, 4), 94, torch.float64)
+    y_a, y_b = torch.tensor([0, 1, 2, 3, 0, 1]), torch.tensor([3, 3, 1, 0, 2, 2])
+
+    def per_example(p, t):
+        return F.cross_entropy(p, t, reduction="none")
+
+    got = learner.mixup_criterion(per_example, pred, y_a, y_b, 0.3)
+    expected = 0.3 * per_example(pred, y_a) + 0.7 * per_example(pred, y_b)
+    call = call_repr("mixup_criterion", per_example, pred, y_a, y_b, 0.3) + '  (criterion with reduction="none")'
+    assert_close(got, expected, call=call)
 
 
 def test_criterion_calls_criterion_with_pred_and_each_label_set(learner):

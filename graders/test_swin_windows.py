@@ -3,6 +3,41 @@
 Expected values come from references written here: windows cut and pasted with explicit slices in loops,
 the shifted-window mask built token by token from where each token of the rolled image came from, patch
 merging written with ``F.layer_norm`` and a matrix product, and the paper's FLOP formulas worked by hand.
+
+Promises and the tests that hold them:
+window_partition
+- windows image by image, row by row, dtype kept -> test_partition_cuts_windows_image_by_image_row_by_row
+- strided input, input unchanged -> test_partition_accepts_non_contiguous_input,
+  test_partition_leaves_the_input_unchanged
+- x not 4-D / window_size not a positive divisor -> ValueError naming x / window_size
+  -> test_partition_rejects_bad_shapes
+window_reverse
+- pastes windows back in place; the exact inverse -> test_reverse_pastes_windows_back_in_place,
+  test_partition_and_reverse_undo_each_other
+- a count of windows that does not fill the images -> ValueError naming windows
+  -> test_reverse_rejects_a_count_of_windows_that_does_not_fill_the_images
+- windows not [K, M, M, C] / window_size not a divisor -> ValueError naming windows / window_size
+  -> test_reverse_rejects_windows_of_the_wrong_shape
+shifted_window_mask
+- 0 inside a region of the rolled image, -100 across -> test_mask_allows_only_tokens_from_the_same_region,
+  test_mask_of_a_small_map_by_hand
+- shift 0 gives zeros -> test_mask_without_shift_is_all_zeros
+- in torch.get_default_dtype() -> test_mask_is_in_the_default_dtype
+- bad window_size / shift_size -> ValueError naming it -> test_mask_rejects_bad_sizes
+PatchMerging
+- norm = LayerNorm(4C), reduction = Linear(4C, 2C, bias=False)
+  -> test_patch_merging_has_layer_norm_of_4c_then_linear_to_2c_without_bias
+- the reference order of the 2x2 neighbours, norm then reduction
+  -> test_patch_merging_concatenates_in_the_reference_order
+- [B, H/2, W/2, 2C] -> test_patch_merging_halves_the_map_and_doubles_the_channels
+- dim not a positive int -> ValueError naming dim -> test_patch_merging_rejects_a_dim_that_is_not_a_positive_int
+- odd H or W / not 4-D / channels other than dim -> ValueError naming x -> test_patch_merging_rejects_odd_sizes,
+  test_patch_merging_rejects_inputs_of_the_wrong_shape
+attention_flops
+- the paper's MSA and W-MSA formulas -> test_flops_follow_the_papers_formulas,
+  test_window_attention_grows_linearly_and_global_attention_quadratically
+- a Python int, not a float -> test_flops_are_python_ints
+- an argument that is not a positive int (56.0 included) -> ValueError naming it -> test_flops_reject_non_positive_sizes
 """
 
 from __future__ import annotations
@@ -94,8 +129,14 @@ def test_partition_leaves_the_input_unchanged(learner):
 
 @pytest.mark.parametrize(
     "shape, M, match",
-    [((1, 8, 6, 2), 4, "window_size"), ((1, 6, 8, 2), 4, "window_size"), ((8, 8, 2), 4, "x")],
-    ids=["W not a multiple", "H not a multiple", "three-dimensional x"],
+    [
+        ((1, 8, 6, 2), 4, r"\bwindow_size\b"),
+        ((1, 6, 8, 2), 4, r"\bwindow_size\b"),
+        ((8, 8, 2), 4, r"\bx\b"),
+        ((1, 8, 8, 2), 0, r"\bwindow_size\b"),
+        ((1, 8, 8, 2), -4, r"\bwindow_size\b"),
+    ],
+    ids=["W not a multiple", "H not a multiple", "three-dimensional x", "window_size 0", "negative window_size"],
 )
 def test_partition_rejects_bad_shapes(learner, shape, M, match):
     assert_raises(ValueError, learner.window_partition, torch.zeros(shape), M, match=match)
@@ -131,7 +172,29 @@ def test_partition_and_reverse_undo_each_other(learner, shape, M, case):
 
 def test_reverse_rejects_a_count_of_windows_that_does_not_fill_the_images(learner):
     windows = torch.zeros(5, 2, 2, 3)  # 4 x 4 images of 2 x 2 windows need a multiple of 4
-    assert_raises(ValueError, learner.window_reverse, windows, 2, 4, 4, match="windows")
+    assert_raises(ValueError, learner.window_reverse, windows, 2, 4, 4, match=r"\bwindows\b")
+
+
+@pytest.mark.parametrize(
+    "shape, args, match",
+    [
+        ((4, 3, 3, 2), (2, 4, 4), r"\bwindows\b"),
+        ((4, 2, 2), (2, 4, 4), r"\bwindows\b"),
+        ((4, 2, 2, 3), (2, 4, 5), r"\bwindow_size\b"),
+        ((4, 2, 2, 3), (0, 4, 4), r"\bwindow_size\b"),
+    ],
+    ids=["3 x 3 windows for M=2", "three-dimensional windows", "W not a multiple", "window_size 0"],
+)
+def test_reverse_rejects_windows_of_the_wrong_shape(learner, shape, args, match):
+    windows = torch.zeros(shape)
+    assert_raises(
+        ValueError,
+        learner.window_reverse,
+        windows,
+        *args,
+        match=match,
+        call=call_repr("window_reverse", windows, *args),
+    )
 
 
 # ------------------------------------------------------------------------------------------- shifted_window_mask
@@ -162,9 +225,21 @@ def test_mask_without_shift_is_all_zeros(learner):
     assert_equal(got, torch.zeros(6, 9, 9), call="shifted_window_mask(6, 9, 3, 0)")
 
 
+@pytest.mark.parametrize("default", [torch.float64, torch.float32], ids=["float64 default", "float32 default"])
+def test_mask_is_in_the_default_dtype(learner, default):
+    before = torch.get_default_dtype()
+    torch.set_default_dtype(default)
+    try:
+        got = learner.shifted_window_mask(4, 4, 2, 1)
+    finally:
+        torch.set_default_dtype(before)
+    call = f"shifted_window_mask(4, 4, 2, 1) with torch.set_default_dtype({default})"
+    assert_equal(getattr(got, "dtype", None), default, call=call, what="dtype (torch.get_default_dtype())")
+
+
 @pytest.mark.parametrize(
     "args, match",
-    [((8, 8, 4, 4), "shift_size"), ((8, 8, 4, -1), "shift_size"), ((8, 10, 4, 2), "window_size")],
+    [((8, 8, 4, 4), r"\bshift_size\b"), ((8, 8, 4, -1), r"\bshift_size\b"), ((8, 10, 4, 2), r"\bwindow_size\b")],
     ids=["shift equal to the window", "negative shift", "W not a multiple"],
 )
 def test_mask_rejects_bad_sizes(learner, args, match):
@@ -221,8 +296,20 @@ def test_patch_merging_halves_the_map_and_doubles_the_channels(learner):
 def test_patch_merging_rejects_odd_sizes(learner, shape):
     merge = learner.PatchMerging(2)
     assert_raises(
-        ValueError, merge, torch.zeros(shape), match="x", call=call_repr("PatchMerging(2)", torch.zeros(shape))
+        ValueError, merge, torch.zeros(shape), match=r"\bx\b", call=call_repr("PatchMerging(2)", torch.zeros(shape))
     )
+
+
+@pytest.mark.parametrize("shape", [(1, 4, 4, 3), (4, 6, 2)], ids=["3 channels for dim 2", "three-dimensional x"])
+def test_patch_merging_rejects_inputs_of_the_wrong_shape(learner, shape):
+    merge = learner.PatchMerging(2)
+    x = torch.zeros(shape)
+    assert_raises(ValueError, merge, x, match=r"\bx\b", call=call_repr("PatchMerging(2)", x))
+
+
+@pytest.mark.parametrize("dim", [0, -3, 2.0], ids=["0", "negative", "a float"])
+def test_patch_merging_rejects_a_dim_that_is_not_a_positive_int(learner, dim):
+    assert_raises(ValueError, learner.PatchMerging, dim, match=r"\bdim\b", call=f"PatchMerging({dim!r})")
 
 
 # ------------------------------------------------------------------------------------------- attention_flops
@@ -264,8 +351,24 @@ def test_window_attention_grows_linearly_and_global_attention_quadratically(lear
     )
 
 
+@pytest.mark.parametrize("window_size", [None, 7], ids=["MSA", "W-MSA"])
+def test_flops_are_python_ints(learner, window_size):
+    got = learner.attention_flops(56, 56, 96, window_size=window_size)
+    call = f"attention_flops(56, 56, 96, window_size={window_size})"
+    if isinstance(got, bool) or not isinstance(got, int):
+        raise AssertionError(f"{call}\n  returned {got!r} ({type(got).__name__}), expected a Python int (exact)")
+
+
 @pytest.mark.parametrize(
-    "args, match", [((0, 4, 8), "h"), ((4, 4, -1), "c"), ((4, 4, 8, 0), "window_size")], ids=["h=0", "c<0", "M=0"]
+    "args, match",
+    [
+        ((0, 4, 8), r"\bh\b"),
+        ((4, 4, -1), r"\bc\b"),
+        ((4, 4, 8, 0), r"\bwindow_size\b"),
+        ((56.0, 56, 96), r"\bh\b"),
+        ((56, 56, 96, 7.0), r"\bwindow_size\b"),
+    ],
+    ids=["h=0", "c<0", "M=0", "float h", "float M"],
 )
 def test_flops_reject_non_positive_sizes(learner, args, match):
     assert_raises(ValueError, learner.attention_flops, *args, match=match)

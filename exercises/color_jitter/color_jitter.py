@@ -1,6 +1,9 @@
 """2. yolox:
         3. 添加RandomHorizontalFlip, ColorJitter, 多尺度数据增广, 移除RandomResizedCrop
 
+In English: 2. YOLOX: 3. added RandomHorizontalFlip, ColorJitter and multi-scale data augmentation; removed
+RandomResizedCrop.
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉 (YOLOX's augmentations: flips, ColorJitter, multi-scale).
 
 Colour jitter changes an image's brightness, contrast and saturation by random factors. Write the three
@@ -32,8 +35,9 @@ def adjust_brightness(img: torch.Tensor, factor: float) -> torch.Tensor:
         Tensor: same shape, dtype and device as ``img``; a new tensor (``img`` is not modified).
 
     Raises:
-        TypeError: ``img`` is not a floating-point tensor.
-        ValueError: ``img`` has another shape or channel count, or ``factor < 0``.
+        TypeError: ``img`` is not a floating-point tensor (a uint8 image too); the message names ``img``.
+        ValueError: ``img`` has another shape or channel count (the message names ``img``), or
+            ``factor < 0`` (the message names ``factor``).
 
     Example:
         >>> adjust_brightness(torch.tensor([[[0.2, 0.6]]]), 2.0)
@@ -53,8 +57,9 @@ def adjust_contrast(img: torch.Tensor, factor: float) -> torch.Tensor:
         Tensor: same shape, dtype and device as ``img``. In a batch each image uses its own mean.
 
     Raises:
-        TypeError: ``img`` is not a floating-point tensor.
-        ValueError: ``img`` has another shape or channel count, or ``factor < 0``.
+        TypeError: ``img`` is not a floating-point tensor (a uint8 image too); the message names ``img``.
+        ValueError: ``img`` has another shape or channel count (the message names ``img``), or
+            ``factor < 0`` (the message names ``factor``).
 
     Example:
         >>> adjust_contrast(torch.tensor([[[0.2, 0.6]]]), 0.5)
@@ -69,14 +74,16 @@ def adjust_saturation(img: torch.Tensor, factor: float) -> torch.Tensor:
     Args:
         img (Tensor[C, H, W] or Tensor[N, C, H, W]): float image(s) in ``[0, 1]``, C 1 or 3.
         factor (float): ``>= 0``; 0 gives the grayscale image (in every channel), 1 the image itself.
-            A one-channel image is returned unchanged (as a copy).
+            A one-channel image is returned unchanged, as a copy (a new tensor with its own storage, never
+            ``img`` itself nor a view of it).
 
     Returns:
         Tensor: same shape, dtype and device as ``img``.
 
     Raises:
-        TypeError: ``img`` is not a floating-point tensor.
-        ValueError: ``img`` has another shape or channel count, or ``factor < 0``.
+        TypeError: ``img`` is not a floating-point tensor (a uint8 image too); the message names ``img``.
+        ValueError: ``img`` has another shape or channel count (the message names ``img``), or
+            ``factor < 0`` (the message names ``factor``).
 
     Example:
         >>> img = torch.tensor([[[1.0]], [[0.0]], [[0.0]]])  # one red pixel
@@ -99,8 +106,9 @@ def color_jitter(img: torch.Tensor, brightness: float, contrast: float, saturati
         Tensor: same shape, dtype and device as ``img``.
 
     Raises:
-        TypeError: ``img`` is not a floating-point tensor.
-        ValueError: ``img`` has another shape or channel count, or a factor is negative (named in the message).
+        TypeError: ``img`` is not a floating-point tensor (a uint8 image too); the message names ``img``.
+        ValueError: ``img`` has another shape or channel count (the message names ``img``), or a factor is
+            negative (the message names it: ``brightness``, ``contrast`` or ``saturation``).
 
     Example:
         >>> color_jitter(torch.tensor([[[0.2, 0.6]]]), 2.0, 0.5, 1.0)

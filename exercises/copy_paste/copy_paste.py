@@ -1,6 +1,11 @@
 """问自己的小项目的细节（数据合成怎么做的，用了哪些数据增强，了解mixup吗...）
   - 数据合成可能涉及使用图像合成技术来生成训练数据，例如通过将前景对象叠加到不同的背景中。
 
+In English: Questions on the details of my own small project (how was the data synthesis done, which data
+augmentations were used, do you know mixup...)
+  - Data synthesis may involve image compositing techniques to generate training data, for example by
+    pasting foreground objects onto different backgrounds.
+
 Source: 000_1a4e42d0338c0b07.txt · 一面 (data synthesis: pasting foreground objects onto other backgrounds).
 
 Paste a cut-out object onto a background image with its alpha matte, the core of copy-paste data
@@ -32,12 +37,15 @@ def paste_object(
 
     Returns:
         tuple[Tensor[C, H, W], tuple[int, int, int, int] | None]: the composited image (a new tensor,
-        ``background``'s dtype and device), and the tight box ``(x1, y1, x2, y2)`` of the visible object
-        pixels with ``alpha > 0`` in pixel edges, or ``None`` when there is none.
+        ``background``'s dtype and device, also when nothing is pasted: then an unchanged copy, never
+        ``background`` itself), and the tight box ``(x1, y1, x2, y2)`` of the visible object pixels with
+        ``alpha > 0`` in pixel edges, four Python ints, or ``None`` when there is none.
 
     Raises:
-        TypeError: a tensor argument is not floating point, or ``top``/``left`` is not an int.
-        ValueError: shapes do not fit (channels, ``alpha`` against ``obj``), or ``alpha`` is outside ``[0, 1]``.
+        TypeError: a tensor argument is not floating point, or ``top``/``left`` is not an int (a bool is
+            not taken as an int); the message names the argument.
+        ValueError: shapes do not fit (channels: the message names ``obj``; ``alpha`` against ``obj``: the
+            message names ``alpha``), or ``alpha`` is outside ``[0, 1]`` (the message names ``alpha``).
 
     Example:
         >>> bg = torch.zeros(1, 3, 4)

@@ -1,5 +1,8 @@
 """问自己的小项目的细节（数据合成怎么做的，用了哪些数据增强，了解mixup吗...）
 
+In English: Questions on the details of my own small project (how the data synthesis was done, which data
+augmentations were used, do I know mixup...).
+
 Source: 000_1a4e42d0338c0b07.txt · 一面 (the notes' answer: "数据增强可能包括随机裁剪、旋转、缩放、颜色变换等技术");
 also 004_4864363d713f5d38.txt · 一、计算机视觉, "2. yolox: ... 3. 添加RandomHorizontalFlip, ColorJitter,
 多尺度数据增广, 移除RandomResizedCrop".
@@ -24,7 +27,8 @@ A detector's augmentations must move the boxes with the pixels. Write three of t
   to half a pixel away from where ``scale`` puts the boxes, as in YOLO.)
 
 Nothing is modified in place; images keep their dtype (any for ``hflip`` and ``crop``, floating point for
-``letterbox``), boxes keep theirs (floating point).
+``letterbox``, float16 and bfloat16 included), boxes keep theirs (floating point). Every error message names
+the argument, and the arguments are checked also when there is no box.
 """
 
 from __future__ import annotations
@@ -44,8 +48,10 @@ def hflip(image: torch.Tensor, boxes: torch.Tensor) -> tuple[torch.Tensor, torch
         ``(W - x2, y1, W - x1, y2)``, in the same order and dtype.
 
     Raises:
-        TypeError: ``image`` is not a tensor; ``boxes`` is not a floating-point tensor.
-        ValueError: ``image`` is not 3-dimensional; ``boxes`` is not ``[N, 4]`` or has ``x2 < x1`` or ``y2 < y1``.
+        TypeError: ``image`` is not a tensor; ``boxes`` is not a floating-point tensor (a list, an integer
+            tensor). The message names the argument.
+        ValueError: ``image`` is not 3-dimensional; ``boxes`` is not ``[N, 4]`` or has ``x2 < x1`` or
+            ``y2 < y1``. The message names the argument.
 
     Example:
         >>> image = torch.arange(6).reshape(1, 2, 3)
@@ -82,15 +88,18 @@ def crop(
 
     Returns:
         (Tensor[C, height, width], Tensor[K, 4], Tensor[N] bool): the window
-        ``image[:, top:top + height, left:left + width]``; the kept boxes, shifted by ``(-left, -top)``
+        ``image[:, top:top + height, left:left + width]`` (a view of ``image`` or a copy: either is fine);
+        the kept boxes, shifted by ``(-left, -top)``
         and clipped to ``[0, width] x [0, height]``, in their original order; ``keep``, which input boxes
         were kept (``labels[keep]`` follows them).
 
     Raises:
         TypeError: ``image`` is not a tensor; ``boxes`` is not a floating-point tensor; a window
-            argument is not an int.
-        ValueError: the window does not lie inside the image (the message names the argument);
-            ``min_visible`` is outside ``[0, 1]``; bad ``image`` or ``boxes`` shapes; an inverted box.
+            argument is not an int (a bool is refused). The message names the argument.
+        ValueError: the window does not lie inside the image: the message names ``top`` or ``left`` when
+            it is negative, ``height`` or ``width`` when it is below 1 or the window reaches past the
+            bottom or right edge; ``min_visible`` is outside ``[0, 1]``; bad ``image`` or ``boxes``
+            shapes; an inverted box. The message names the argument.
 
     Example:
         >>> image = torch.zeros(3, 10, 10)
@@ -124,12 +133,15 @@ def letterbox(
         (Tensor[C, size, size], Tensor[N, 4], float, (int, int)): the letterboxed image (same dtype);
         the boxes ``box * scale + (pad_left, pad_top, pad_left, pad_top)`` (same order and dtype);
         ``scale = min(size / H, size / W)``; and ``(pad_left, pad_top)``, the offset of the resized image
-        ``round(H * scale) x round(W * scale)`` in the canvas. ``(box - pad) / scale`` maps boxes back.
+        ``round(H * scale) x round(W * scale)`` in the canvas (Python's ``round``: 23.68 gives 24, 2.5
+        gives 2, and the long side's ``60.99999999999999`` gives 61; at least 1).
+        ``(box - pad) / scale`` maps boxes back.
 
     Raises:
         TypeError: ``image`` is not a floating-point tensor; ``boxes`` is not a floating-point tensor;
-            ``size`` is not an int.
-        ValueError: ``size < 1``; bad ``image`` or ``boxes`` shapes; an inverted box.
+            ``size`` is not an int (a bool is refused). The message names the argument.
+        ValueError: ``size < 1``; bad ``image`` or ``boxes`` shapes; an inverted box. The message names
+            the argument.
 
     Example:
         >>> image = torch.ones(3, 20, 40)

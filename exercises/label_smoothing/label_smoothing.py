@@ -1,6 +1,9 @@
 """2. label smooth作用和原理:
 分类来说, 一定程度上缓解过拟合(对于样本间严重不平衡的时候可轻微缓解.)
 
+In English: 2. What label smoothing does and how it works: in classification it relieves overfitting to some
+degree (and helps a little when the samples are severely imbalanced between classes).
+
 Source: 004_4864363d713f5d38.txt · 二、DL base.
 
 Label smoothing replaces the one-hot target by a softer one: the true class gets ``1 - ε + ε/C`` and every
@@ -9,7 +12,11 @@ and in PyTorch). The model is then no longer pushed to make one logit infinitely
 
 Write the smoothed target, then the smoothed cross-entropy loss **by hand**: the same values and gradients
 as ``F.cross_entropy(logits, target, label_smoothing=ε, ignore_index=..., reduction=...)``, without calling
-``F.cross_entropy``. Work in log space (``log_softmax``), never ``log(softmax(x))``.
+``F.cross_entropy`` under any name (``nn.CrossEntropyLoss``, ``torch._C._nn.cross_entropy_loss``,
+``torch.ops.aten.cross_entropy_loss``, soft targets included) or ``F.nll_loss`` / ``nn.NLLLoss`` (the core
+of the built-in): the smoothed target times ``-log_softmax``, summed over the classes, is the whole loss.
+``log_softmax``, ``gather``, ``sum`` and ``mean`` are fine. Work in log space (``log_softmax``), never
+``log(softmax(x))``.
 """
 
 from __future__ import annotations
@@ -28,12 +35,15 @@ def smooth_one_hot(target: torch.Tensor, num_classes: int, smoothing: float) -> 
         smoothing (float): ``ε`` in ``[0, 1]``.
 
     Returns:
-        Tensor[*, C] (the default float dtype): ``1 - ε + ε/C`` at the target class, ``ε/C`` elsewhere;
-        every row sums to 1. On ``target``'s device.
+        Tensor[*, C] of the default float dtype (``torch.get_default_dtype()``, float32 unless changed):
+        ``1 - ε + ε/C`` at the target class, ``ε/C`` elsewhere; every row sums to 1. On ``target``'s device.
+        ``smoothing`` of exactly 0 gives the one-hot target, exactly 1 the uniform ``1/C``.
 
     Raises:
         TypeError: ``target`` is not an integer tensor.
-        ValueError: ``num_classes < 1``, ``smoothing`` outside ``[0, 1]``, or a class index out of range.
+        ValueError: ``num_classes < 1``, ``smoothing`` outside ``[0, 1]``, or a class index out of range
+            (negative ones included). The message names the argument (``target``, ``num_classes`` or
+            ``smoothing``).
 
     Example:
         >>> smooth_one_hot(torch.tensor([0, 2]), num_classes=4, smoothing=0.2)
@@ -66,12 +76,15 @@ def label_smoothing_cross_entropy(
         ignore_index (int): targets equal to it contribute nothing, to the loss or to the gradient.
 
     Returns:
-        Tensor: 0-d for ``"mean"``/``"sum"``, else of ``target``'s shape; ``logits``' dtype and device.
+        Tensor: 0-d for ``"mean"``/``"sum"``, else of ``target``'s shape; ``logits``' dtype (float16 and
+        bfloat16 included) and device.
 
     Raises:
-        TypeError: ``logits`` is not floating point, or ``target`` is not an integer tensor.
+        TypeError: ``logits`` is not floating point (integer logits are refused, not converted), or
+            ``target`` is not an integer tensor.
         ValueError: shapes do not fit, ``smoothing`` is outside ``[0, 1]``, ``reduction`` is unknown, or a
-            target that is not ignored is out of range.
+            target that is not ignored is out of range (negative ones included). The message names the
+            argument (``logits``, ``target``, ``smoothing`` or ``reduction``).
 
     Example:
         >>> logits = torch.tensor([[2.0, 0.0, 0.0], [0.0, 0.0, 0.0]])

@@ -1,5 +1,8 @@
 """问实习做的项目以及具体的细节（搭了哪些backbone，有没有用迁移学习，MAE怎么计算...）
 
+In English: Asked about the internship project and its details (which backbones were built, whether
+transfer learning was used, how MAE is computed...).
+
 Source: 000_1a4e42d0338c0b07.txt · 一面 (the interviewer asked about the internship project: which
 backbones, whether transfer learning was used, "MAE怎么计算" — how is MAE computed).
 
@@ -29,12 +32,16 @@ def mae(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor | None = No
 
     Returns:
         Tensor[] (0-d): the mean absolute error, with the dtype of ``pred - target`` (the inputs' dtype when
-        they agree) on the inputs' device, differentiable with respect to ``pred`` and ``target``.
+        they agree, float16 and bfloat16 included; torch's promotion when they differ, e.g. float64 for
+        float32 against float64) on the inputs' device, differentiable with respect to ``pred`` and
+        ``target``.
 
     Raises:
-        TypeError: ``pred`` or ``target`` is not a floating-point tensor, or ``mask`` is not a bool tensor.
-        ValueError: ``target`` (or ``mask``) does not have exactly the shape of ``pred``, or nothing is
-            selected (an empty ``pred``, or a mask with no ``True``).
+        TypeError: ``pred`` or ``target`` is not a floating-point tensor, or ``mask`` is not a bool tensor;
+            the message names the argument.
+        ValueError: ``target`` (or ``mask``) does not have exactly the shape of ``pred`` (the message names
+            ``target`` or ``mask``), or nothing is selected: an empty ``pred`` (the message names ``pred``
+            or says "empty"), or a mask with no ``True`` (the message names ``mask``).
 
     Example:
         >>> pred = torch.tensor([1.0, 2.0, 4.0])

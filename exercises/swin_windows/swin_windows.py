@@ -1,6 +1,11 @@
 """8. swin transformer: 1. 在局部小window内做attention, 计算量从图像分辨率的平方倍优化至线性倍;
 2. 使用shifted层级结构+patch merging, 实现多层级多感受野目的(第二点也是为分割,检测等密集型预测任务做的必须行优化).
 
+In English: 8. Swin Transformer: 1. attention is computed inside small local windows, which brings the cost
+down from quadratic in the image resolution to linear; 2. a shifted, hierarchical structure plus patch merging
+gives several levels with several receptive fields (the second point is also an optimisation that dense
+prediction tasks such as segmentation and detection need).
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉 · 8. swin transformer (the question and the notes' answer).
 
 The notes: attention inside small local windows brings the cost from quadratic to linear in the number of
@@ -42,7 +47,8 @@ def window_partition(x: torch.Tensor, window_size: int) -> torch.Tensor:
         Same dtype as ``x``.
 
     Raises:
-        ValueError: ``x`` is not 4-D, or ``window_size`` is not a positive divisor of ``H`` and ``W``.
+        ValueError: ``x`` is not 4-D (the message names ``x``), or ``window_size`` is not a positive divisor
+            of ``H`` and ``W`` (the message names ``window_size``).
 
     Example:
         >>> x = torch.arange(16.0).view(1, 4, 4, 1)
@@ -75,8 +81,9 @@ def window_reverse(windows: torch.Tensor, window_size: int, H: int, W: int) -> t
         Tensor[B, H, W, C]: ``window_reverse(window_partition(x, M), M, H, W)`` equals ``x``.
 
     Raises:
-        ValueError: ``windows`` is not ``[K, M, M, C]`` with ``K`` a multiple of ``nW``, or ``window_size``
-            does not divide ``H`` and ``W``.
+        ValueError: ``windows`` is not ``[K, M, M, C]`` with ``K`` a multiple of ``nW`` (the message names
+            ``windows``), or ``window_size`` is not a positive divisor of ``H`` and ``W`` (the message names
+            ``window_size``).
 
     Example:
         >>> x = torch.randn(2, 4, 6, 3)
@@ -107,7 +114,7 @@ def shifted_window_mask(H: int, W: int, window_size: int, shift_size: int) -> to
 
     Raises:
         ValueError: ``window_size`` is not a positive divisor of ``H`` and ``W``, or ``shift_size`` is not
-            in ``[0, window_size)``.
+            in ``[0, window_size)``; the message names the argument (``window_size`` or ``shift_size``).
 
     Example:
         >>> mask = shifted_window_mask(4, 4, 2, 1)
@@ -133,7 +140,7 @@ class PatchMerging(nn.Module):
         reduction (nn.Linear): ``Linear(4 * dim, 2 * dim, bias=False)``, applied after ``norm``.
 
     Raises:
-        ValueError: ``dim`` is not a positive int.
+        ValueError: ``dim`` is not a positive int; the message names ``dim``.
 
     Example:
         >>> merge = PatchMerging(3)
@@ -156,7 +163,8 @@ class PatchMerging(nn.Module):
             ``x3 = x[:, 1::2, 1::2]``.
 
         Raises:
-            ValueError: ``x`` is not 4-D, has another number of channels than ``dim``, or an odd ``H`` or ``W``.
+            ValueError: ``x`` is not 4-D, has another number of channels than ``dim``, or an odd ``H`` or
+                ``W``; the message names ``x``.
         """
         raise NotImplementedError
 
@@ -171,11 +179,13 @@ def attention_flops(h: int, w: int, c: int, window_size: int | None = None) -> i
         window_size (int, optional): ``M`` for window attention (W-MSA); None for global attention (MSA).
 
     Returns:
-        int: ``4hwC^2 + 2(hw)^2 C`` for MSA, ``4hwC^2 + 2M^2 hwC`` for W-MSA (the projections cost
-        ``4hwC^2`` in both; the ``q k^T`` and ``weights @ v`` products cost the rest).
+        int: a Python int (exact, never a float): ``4hwC^2 + 2(hw)^2 C`` for MSA, ``4hwC^2 + 2M^2 hwC``
+        for W-MSA (the projections cost ``4hwC^2`` in both; the ``q k^T`` and ``weights @ v`` products cost
+        the rest).
 
     Raises:
-        ValueError: an argument is not a positive int.
+        ValueError: an argument is not a positive int (``56.0`` is refused); the message names it (``h``,
+            ``w``, ``c`` or ``window_size``).
 
     Example:
         >>> attention_flops(56, 56, 96)

@@ -1,12 +1,15 @@
 """mAP 和 AUC 各自的优缺点
 
+In English: The respective advantages and disadvantages of mAP and AUC.
+
 Source: 000_1a4e42d0338c0b07.txt · 一面 (the question "mAP 和 AUC 各自的优缺点" came right after "ROC 和 AUC").
 
 Write average precision three ways, in NumPy, and detection mAP on top of the last one:
 
 * ``average_precision``: scikit-learn's ``average_precision_score`` for binary labels, the sum over the
   distinct score thresholds of ``(R_n - R_{n-1}) * P_n``: precision is not interpolated, and samples with
-  equal scores are accepted together.
+  equal scores are accepted together (only exactly equal scores: two scores that differ in their last bit
+  are two thresholds).
 * ``voc_ap``: the PASCAL VOC area under a precision–recall curve, either the 2007 11-point interpolation
   (the mean over ``t = 0, 0.1, ..., 1`` of the best precision at recall ``>= t``) or the all-point version
   (precision first replaced by its envelope, the best precision at any higher recall, then summed over
@@ -70,9 +73,10 @@ def average_precision(y_true: ArrayLike, y_score: ArrayLike) -> float:
         float: the average precision, in ``(0, 1]``; 1.0 when every positive outscores every negative.
 
     Raises:
-        ValueError: an argument is not 1-D, the lengths differ, a score is NaN or inf, a label is not 0 or
-            1, or there is no positive label.
-        TypeError: ``y_score`` is not numeric.
+        ValueError: an argument is not 1-D, the lengths differ, a score is NaN or inf (either sign), a label
+            is not 0 or 1, or there is no positive label. The message names the argument at fault
+            (``y_true`` or ``y_score``; either one for different lengths).
+        TypeError: ``y_score`` is not numeric (strings, for instance); the message names ``y_score``.
 
     Example:
         >>> average_precision([1, 0, 1, 1, 0], [0.9, 0.8, 0.7, 0.6, 0.5])
@@ -114,7 +118,8 @@ def voc_ap(recall: ArrayLike, precision: ArrayLike, use_07_metric: bool = False)
 
     Raises:
         ValueError: the arguments are not 1-D of the same length, hold values outside ``[0, 1]``, or
-            ``recall`` decreases somewhere.
+            ``recall`` decreases somewhere; the message names the argument at fault (``recall`` or
+            ``precision``; either one for different lengths).
 
     Example:
         >>> voc_ap([0.5, 1.0], [1.0, 0.5])
@@ -192,8 +197,10 @@ def detection_ap(
         truths, detected or not.
 
     Raises:
-        ValueError: no ground-truth box at all, a box is not 4 numbers with ``x1 <= x2`` and ``y1 <= y2``,
-            a score is not finite, or ``iou_threshold`` is outside ``(0, 1]``.
+        ValueError: no ground-truth box at all, a box (of a detection or a ground truth) is not 4 numbers
+            with ``x1 <= x2`` and ``y1 <= y2``, a score is not finite, or ``iou_threshold`` is outside
+            ``(0, 1]``. The message names the argument at fault: ``detections`` (with the index),
+            ``ground_truths`` (with the image) or ``iou_threshold``.
 
     Example:
         >>> gts = {"a": [[0, 0, 10, 10]], "b": [[0, 0, 10, 10]]}
@@ -259,7 +266,8 @@ def mean_ap(
         float: the mean AP over the classes with ground truth.
 
     Raises:
-        ValueError: no class has a ground-truth box, or :func:`detection_ap` rejects a class's input.
+        ValueError: no class has a ground-truth box (the message names ``ground_truths``), or
+            :func:`detection_ap` rejects a class's input.
 
     Example:
         >>> gts = {"cat": {"a": [[0, 0, 10, 10]]}, "dog": {"a": [[20, 20, 30, 30]]}, "cow": {}}

@@ -2,6 +2,9 @@
 ce loss: loss = -log(pt)
 focal loss: loss = -alpha*(1-pt)^gamma * log(pt)
 
+In English: 4. Implement focal loss: -alpha*(torch.pow((1-probs), self.gamma))*log_p; ce loss: loss = -log(pt);
+focal loss: loss = -alpha*(1-pt)^gamma * log(pt).
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉 · 4. 实现focal loss.
 
 Focal loss (Lin et al., 2017, RetinaNet) scales the cross-entropy of each example by ``(1 - p_t)**gamma``,
@@ -60,19 +63,23 @@ def sigmoid_focal_loss(
         inputs (Tensor[*]): floating-point logits, any shape.
         targets (Tensor[*]): same shape, floating point; 1 for the positive class, 0 for the negative one
             (values in between are allowed, as in torchvision).
-        alpha (float): weight of the positive class, in ``[0, 1]``; the negatives get ``1 - alpha``. A
-            negative value (conventionally -1) disables the weighting.
+        alpha (float): weight of the positive class, in ``[0, 1]`` (both ends included: ``alpha=0`` weighs
+            the positives by 0); the negatives get ``1 - alpha``. A negative value (conventionally -1)
+            disables the weighting.
         gamma (float): focusing exponent, ``>= 0``; 0 gives the (alpha-weighted) binary cross-entropy.
         reduction (str): ``"none"`` (element-wise losses), ``"mean"`` or ``"sum"``.
 
     Returns:
         Tensor: the shape of ``inputs`` for ``"none"``, else a 0-d tensor; the dtype and device of
-        ``inputs``; differentiable with respect to ``inputs``, with finite gradients for logits of ±1e4.
+        ``inputs`` (also when ``targets`` has another floating dtype); differentiable with respect to
+        ``inputs``, with finite gradients for logits of ±1e4.
 
     Raises:
         TypeError: ``inputs`` or ``targets`` is not a floating-point tensor.
         ValueError: the shapes differ, ``alpha > 1``, ``gamma < 0``, or ``reduction`` is not one of the
             three names.
+
+        Every message names the argument at fault (``targets`` when the shapes differ).
 
     Example:
         >>> x = torch.tensor([2.0, -1.0, 0.0])
@@ -90,6 +97,8 @@ def sigmoid_focal_loss(
         raise ValueError(f"alpha: expected a weight in [0, 1], or a negative number to disable it, got {alpha!r}")
     _check_gamma(gamma)
     _check_reduction(reduction)
+    # The result takes the dtype of inputs: float64 targets must not promote float32 logits.
+    targets = targets.to(inputs.dtype)
     p = torch.sigmoid(inputs)
     # The cross-entropy straight from the logits (log-sum-exp inside) is finite for any logit, where
     # log(sigmoid(x)) would be log(0) = -inf once sigmoid rounds to 0.
@@ -115,9 +124,11 @@ def softmax_focal_loss(
 
     Args:
         logits (Tensor[N, C]): floating-point scores, classes on dim 1.
-        target (Tensor[N]): int64 (any integer dtype) class indices in ``[0, C)``.
+        target (Tensor[N]): int64 (any integer dtype, int32 and uint8 included; not bool) class indices
+            in ``[0, C)``.
         alpha (None, float or Tensor[C]): ``None``: no weighting (``alpha_t = 1``); a float: the same
-            weight for every example; a tensor: one weight per class, ``alpha_t = alpha[target]``.
+            weight for every example; a tensor: one weight per class, ``alpha_t = alpha[target]``, used in
+            the dtype of ``logits`` whatever its own dtype.
         gamma (float): focusing exponent, ``>= 0``.
         reduction (str): ``"none"`` (one loss per example, ``[N]``), ``"mean"`` (the plain mean over the N
             examples; unlike ``F.cross_entropy(weight=...)`` it is *not* divided by the sum of the weights)
@@ -128,10 +139,13 @@ def softmax_focal_loss(
         differentiable with respect to ``logits``, with finite values and gradients for logits of ±1e4.
 
     Raises:
-        TypeError: ``logits`` is not a floating-point tensor, or ``target`` not an integer tensor.
-        ValueError: ``logits`` is not ``[N, C]``, ``target`` is not ``[N]`` or holds a class outside
-            ``[0, C)``, ``alpha`` is a tensor not of shape ``[C]``, ``gamma < 0``, or ``reduction`` is not one of
-            the three names.
+        TypeError: ``logits`` is not a floating-point tensor, or ``target`` not an integer tensor (a bool
+            tensor is refused).
+        ValueError: ``logits`` is not ``[N, C]`` (``[N, C, d]`` included, which ``F.cross_entropy`` would
+            take), ``target`` is not ``[N]`` or holds a class outside ``[0, C)``, ``alpha`` is a tensor not of
+            shape ``[C]``, ``gamma < 0``, or ``reduction`` is not one of the three names.
+
+        Every message names the argument at fault.
 
     Example:
         >>> logits = torch.tensor([[2.0, 0.0, -1.0], [0.5, 0.5, 3.0]])
@@ -142,7 +156,12 @@ def softmax_focal_loss(
     if not isinstance(logits, torch.Tensor) or not logits.is_floating_point():
         got = logits.dtype if isinstance(logits, torch.Tensor) else type(logits).__name__
         raise TypeError(f"logits: expected a floating-point torch.Tensor, got {got}")
-    if not isinstance(target, torch.Tensor) or target.is_floating_point() or target.is_complex():
+    if (
+        not isinstance(target, torch.Tensor)
+        or target.is_floating_point()
+        or target.is_complex()
+        or target.dtype == torch.bool
+    ):
         got = target.dtype if isinstance(target, torch.Tensor) else type(target).__name__
         raise TypeError(f"target: expected an integer tensor of class indices, got {got}")
     if logits.dim() != 2:

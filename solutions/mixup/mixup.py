@@ -1,5 +1,8 @@
 """问自己的小项目的细节（数据合成怎么做的，用了哪些数据增强，了解mixup吗...）
 
+In English: Questions on the details of my own small project (how was the data synthesis done, which data
+augmentations were used, do you know mixup...)
+
 Source: 000_1a4e42d0338c0b07.txt · 一面.
 
 The notes answer with this code:
@@ -64,15 +67,17 @@ def mixup_data(
     Returns:
         tuple (mixed_x, y_a, y_b, lam):
         mixed_x (Tensor[B, *]): ``lam * x + (1 - lam) * x[perm]``, a new tensor with ``x``'s dtype and
-        device.
-        y_a (Tensor[B, *]): ``y`` itself.
+        device (also when ``lam = 1``: never ``x`` itself nor a view of it).
+        y_a (Tensor[B, *]): ``y`` itself (the same object, as in the notes' ``y_a, y_b = y, y[index]``).
         y_b (Tensor[B, *]): ``y[perm]``, the partners' labels.
         lam (float): the mixing weight, a Python float in ``[0, 1]``.
 
     Raises:
         TypeError: ``x`` or ``y`` is not a tensor, ``x`` is not floating point, or ``rng`` is not a
-            ``numpy.random.Generator``.
-        ValueError: ``x`` has no batch dimension, or ``y`` has a different batch size.
+            ``numpy.random.Generator`` (a legacy ``numpy.random.RandomState`` is refused too); the message
+            names the argument (``x``, ``y`` or ``rng``).
+        ValueError: ``x`` has no batch dimension (the message names ``x``), or ``y`` has a different batch
+            size (the message names ``y``).
 
     Example:
         >>> x = torch.tensor([[0.0, 0.0], [10.0, 20.0], [4.0, 8.0]])
@@ -126,8 +131,8 @@ def mixup_criterion(
         lam (float): the ``lam`` from :func:`mixup_data`.
 
     Returns:
-        Tensor: whatever shape ``criterion`` returns (a 0-d loss for a reducing criterion), differentiable
-        with respect to ``pred``.
+        Tensor: whatever shape ``criterion`` returns (a 0-d loss for a reducing criterion, ``[B]`` for
+        ``reduction="none"``; not reduced further), differentiable with respect to ``pred``.
 
     Example:
         >>> pred = torch.tensor([[2.0, 0.0], [0.0, 1.0]])
