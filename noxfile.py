@@ -2,6 +2,7 @@
 
     nox -s grade [-- SLUG ... --target DIR]      grade the learner's stubs (exercises/) or any folder
     nox -s solutions [-- SLUG ...]               grade the reference solutions (they should score 100 %)
+    nox -s quiz [-- TOPIC | --grade]             answer the concept quizzes, one item at a time
     nox -s check                                 the project's own checks: ruff, engine tests, solutions 100 %,
                                                  stubs 0 %, every wrong answer caught, layout and doctests
     nox -s check-fast                            the quick tier after an engine change: ruff, engine, layout
@@ -17,6 +18,7 @@ uses the current environment instead.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import nox
@@ -83,6 +85,13 @@ def grade(session: nox.Session) -> None:
     _grade(session, "exercises")
 
 
+@nox.session(venv_backend="none")
+def quiz(session: nox.Session) -> None:
+    """Answer the concept quizzes in the terminal (-- TOPIC), or grade the answers files (-- --grade)."""
+    # the interpreter running nox: the quiz needs nothing but the standard library
+    session.run(sys.executable, "-m", "grading", "quiz", "--invoked-from", session.invoked_from, *session.posargs)
+
+
 @nox.session
 def solutions(session: nox.Session) -> None:
     """Grade the reference solutions in solutions/."""
@@ -110,7 +119,7 @@ def check_fast(session: nox.Session) -> None:
 @nox.session(venv_backend="none")
 def release(session: nox.Session) -> None:
     """Write a student copy (no solutions, no wrong answers, no maintainer tools) to dist/student."""
-    session.run("python", "tools/release.py", *(session.posargs or ["dist/student"]))
+    session.run(sys.executable, "tools/release.py", *(session.posargs or ["dist/student"]))
 
 
 @nox.session

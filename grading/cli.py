@@ -1,9 +1,10 @@
 """Command line: ``python -m grading [SLUG ...] [--target DIR] [--results PATH] [-j N] [-v]``.
 
-Grades the selected exercises (all ready ones by default) of a target folder, prints a scoreboard and
-writes ``.kata/results.json`` (grading.schema). Exit status: 0 when every selected test passed, 1
-otherwise, 2 for a usage error (unknown exercise, no such folder). ``python -m grading --list`` prints the
-catalogue; ``--schema`` prints the results file's JSON Schema.
+Grades the selected exercises and quizzes (``quiz_<topic>``; by default every ready exercise and every quiz)
+of a target folder, prints a scoreboard and writes ``.kata/results.json`` (grading.schema).
+``python -m grading quiz ...`` answers the concept quizzes (grading.quiz). Exit status: 0 when every selected
+test passed, 1 otherwise, 2 for a usage error (unknown exercise, no such folder). ``python -m grading --list``
+prints the catalogue; ``--schema`` prints the results file's JSON Schema.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grading import catalogue as cat
+from grading import quiz
 from grading.layout import LAYOUT, TargetError, resolve_target
 from grading.report import gradescope_document, scoreboard
 from grading.runner import GradingSession
@@ -33,7 +35,12 @@ class UsageError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m grading", description="Grade kata exercises and print a scoreboard.")
-    p.add_argument("slugs", nargs="*", metavar="SLUG", help="exercises to grade (default: all that are ready)")
+    p.add_argument(
+        "slugs",
+        nargs="*",
+        metavar="SLUG",
+        help="exercises (and quizzes, as quiz_<topic>) to grade (default: every ready exercise and every quiz)",
+    )
     p.add_argument(
         "--target",
         default=None,
@@ -84,33 +91,44 @@ def _resolve(path: str, base: Path) -> Path:
     return p if p.is_absolute() else (base / p)
 
 
+def quiz_slugs() -> list[str]:
+    return [quiz.quiz_slug(t) for t in quiz.topics(LAYOUT.quizzes)]
+
+
 def select(catalogue: cat.Catalogue, slugs: list[str]) -> list[str]:
-    """The exercises to grade, in catalogue order; raises UsageError for an unknown or unwritten one."""
-    written = [ex.slug for ex in catalogue.exercises if LAYOUT.grader(ex.slug).is_file()]
+    """What to grade, exercises in catalogue order then quizzes; UsageError for an unknown or unwritten one."""
+    written = [ex.slug for ex in catalogue.ready if LAYOUT.grader(ex.slug).is_file()]
+    gradable = written + quiz_slugs()
     if not slugs:
-        chosen = [ex.slug for ex in catalogue.ready if ex.slug in written]
-        if not chosen:
+        if not gradable:
             raise UsageError("no exercise is ready to grade")
-        return chosen
+        return gradable
     for slug in slugs:
-        if slug in written:
+        if slug in gradable:
             continue
         if slug in catalogue.slugs:
             raise UsageError(f"exercise {slug!r} is in the catalogue but not written yet")
-        close = difflib.get_close_matches(slug, catalogue.slugs, n=3)
+        close = difflib.get_close_matches(slug, catalogue.slugs + quiz_slugs(), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see python -m grading --list"
         raise UsageError(f"no exercise named {slug!r}{hint}")
-    order = {s: i for i, s in enumerate(catalogue.slugs)}
+    order = {s: i for i, s in enumerate(gradable)}
     return sorted(set(slugs), key=order.__getitem__)
+
+
+def titles(catalogue: cat.Catalogue) -> dict[str, str]:
+    return {**catalogue.titles, **{quiz.quiz_slug(q.topic): q.title for q in quiz.load_all(LAYOUT.quizzes)}}
 
 
 def print_list(catalogue: cat.Catalogue) -> None:
     for ex in catalogue.exercises:
         mark = "ready  " if ex.ready else "planned"
         print(f"{mark}  {ex.slug:<22} {ex.topic:<12} {'*' * ex.difficulty:<3}  {ex.title}")
+    quizzes = quiz.load_all(LAYOUT.quizzes)
+    for q in quizzes:
+        print(f"quiz     {quiz.quiz_slug(q.topic):<22} {q.topic:<12} {len(q.items):>3} items  {q.title}")
     print(
-        f"\n{len(catalogue.ready)} of {len(catalogue.exercises)} exercises ready; "
-        f"{len(catalogue.no_code)} questions from the notes have no code (see catalogue.toml)"
+        f"\n{len(catalogue.ready)} of {len(catalogue.exercises)} exercises ready; {len(quizzes)} concept quizzes "
+        f"({sum(len(q.items) for q in quizzes)} items: python -m grading quiz)"
     )
 
 
@@ -184,9 +202,10 @@ def grade(p: Plan, catalogue: cat.Catalogue) -> int:
             ordered = session.grade([(slug, p.target) for slug in p.slugs], on_result=progress)
     except KeyboardInterrupt:
         print("\ninterrupted; results so far are written", file=sys.stderr)
-        write_json(p.results, results_document(p.target, [done[s] for s in p.slugs if s in done], catalogue.titles))
+        partial = [done[s] for s in p.slugs if s in done]
+        write_json(p.results, results_document(p.target, partial, titles(catalogue)))
         return EXIT_INTERRUPTED
-    write_json(p.results, results_document(p.target, ordered, catalogue.titles))
+    write_json(p.results, results_document(p.target, ordered, titles(catalogue)))
     if p.gradescope:
         write_json(p.gradescope, gradescope_document(ordered))
     scoreboard(
@@ -207,6 +226,9 @@ def grade(p: Plan, catalogue: cat.Catalogue) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["quiz"]:
+        return quiz.main(argv[1:])
     args = build_parser().parse_args(argv)
     catalogue = cat.load()
     if args.list:

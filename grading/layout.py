@@ -8,10 +8,11 @@
     graders/test_<slug>.py             one pytest grader per exercise
     graders/fixtures/<slug>/           expected values made with torchvision / scikit-learn
     tests/wrong_answers/<slug>/*.py    shipped wrong answers (maintainers' copy only)
+    quizzes/<topic>.toml               concept quizzes: questions, keys, explanations
     .kata/                             what the engine writes: results.json, caches
 
-A *target* is any folder laid out like ``exercises/``: ``<target>/<slug>/<slug>.py``. It may hold only some
-exercises.
+A *target* is any folder laid out like ``exercises/``: ``<target>/<slug>/<slug>.py``, and the answers to the
+quizzes in ``<target>/_quizzes/<topic>.toml``. It may hold only some of them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TARGET_LAYOUT = "<slug>/<slug>.py"
+QUIZ_ANSWERS_FOLDER = "_quizzes"  # in a target; the "_" keeps it apart from the exercise folders
 
 
 class TargetError(ValueError):
@@ -56,6 +58,10 @@ class Layout:
     @property
     def wrong_answers_root(self) -> Path:
         return self.root / "tests" / "wrong_answers"
+
+    @property
+    def quizzes(self) -> Path:
+        return self.root / "quizzes"
 
     @property
     def state(self) -> Path:
@@ -96,6 +102,11 @@ LAYOUT = Layout()
 def module_in(target: Path, slug: str) -> Path:
     """The file a target holds for ``slug``: ``target/slug/slug.py``."""
     return target / slug / f"{slug}.py"
+
+
+def quiz_answers(target: Path, topic: str) -> Path:
+    """The file a target holds for the quiz ``topic``: ``target/_quizzes/topic.toml``."""
+    return target / QUIZ_ANSWERS_FOLDER / f"{topic}.toml"
 
 
 def slug_of_grader(path: str | Path) -> str:

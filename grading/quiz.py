@@ -23,7 +23,8 @@ TOML costs the whole quiz, and unknown entries are reported in the result's note
 the items one at a time (piped standard input works), gives immediate feedback and writes the same file.
 ``main`` is the command line ``python -m grading quiz``.
 
-Standalone on purpose: standard library only, nothing imported from the rest of ``grading``.
+Outcomes and statuses are those of the results contract (grading.schema); where quizzes and answers live is
+grading.layout's. :meth:`QuizResult.to_result` turns a graded quiz into a results.json entry of kind "quiz".
 """
 
 from __future__ import annotations
@@ -41,14 +42,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-QUIZ_DIR = PROJECT_ROOT / "quizzes"
-ANSWERS_FOLDER = "_quizzes"  # inside a target; the leading "_" keeps it apart from the exercise folders
+from grading.layout import LAYOUT, QUIZ_ANSWERS_FOLDER, TargetError, quiz_answers, resolve_target
+from grading.schema import ExerciseResult, ExerciseStatus, Kind, Outcome, TestResult
+
+QUIZ_DIR = LAYOUT.quizzes
+ANSWERS_FOLDER = QUIZ_ANSWERS_FOLDER
 
 SINGLE, MULTIPLE, NUMERIC, ORDERING = "single", "multiple", "numeric", "ordering"
 KINDS = (SINGLE, MULTIPLE, NUMERIC, ORDERING)
 KIND_NAMES = {SINGLE: "single choice", MULTIPLE: "multiple choice", NUMERIC: "number", ORDERING: "ordering"}
-PASSED, FAILED, ERROR, MISSING = "passed", "failed", "error", "missing"
+# Item outcomes are Outcome values; a quiz's status is an ExerciseStatus (MISSING: no answers file).
+PASSED, FAILED, ERROR = Outcome.PASSED, Outcome.FAILED, Outcome.ERROR
+MISSING = ExerciseStatus.MISSING
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 ID_RE = re.compile(r"[a-z][a-z0-9_]*")
@@ -280,12 +285,8 @@ def _choice_fields(raw: dict, kind: str, where: str) -> dict[str, Any]:
 
 
 def answers_path(target_dir: str | Path, topic: str) -> Path:
-    """Where a learner's answers to ``topic`` live: ``<target>/_quizzes/<topic>.toml``.
-
-    The target is the folder that holds the learner's exercises (``exercises/`` or a student's folder), so a
-    quiz travels and is graded with the code; the ``_`` keeps the folder apart from the exercise folders.
-    """
-    return Path(target_dir) / ANSWERS_FOLDER / f"{topic}.toml"
+    """Where a learner's answers to ``topic`` live: ``<target>/_quizzes/<topic>.toml`` (grading.layout)."""
+    return quiz_answers(Path(target_dir), topic)
 
 
 def _hint(item: Item) -> str:
@@ -351,6 +352,11 @@ def render_answers(quiz: Quiz, answers: dict[str, Any], extra: dict[str, Any] | 
         out += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in kept.items()]
         out.append("")
     return "\n".join(out)
+
+
+def key_answers(quiz: Quiz) -> dict[str, Any]:
+    """The right answers, in the answers file's form (what ``solutions/_quizzes/<topic>.toml`` holds)."""
+    return {it.id: list(it.answer) if isinstance(it.answer, tuple) else it.answer for it in quiz.items}
 
 
 def write_blank_answers(quiz: Quiz, path: str | Path, *, overwrite: bool = False) -> Path:
@@ -430,16 +436,6 @@ class ItemResult:
     message: str  # empty when passed
     explanation: str = ""
 
-    def to_dict(self) -> dict:
-        return {
-            "id": self.item_id,
-            "name": self.name,
-            "outcome": self.outcome,
-            "points": self.points,
-            "max_points": self.max_points,
-            "message": self.message,
-        }
-
 
 @dataclass
 class QuizResult:
@@ -458,19 +454,14 @@ class QuizResult:
     def max_points(self) -> float:
         return sum(r.max_points for r in self.items)
 
-    def to_dict(self) -> dict:
-        """A results.json entry: ``kind`` tells a quiz from an exercise."""
-        return {
-            "kind": "quiz",
-            "topic": self.topic,
-            "title": self.title,
-            "answers": str(self.answers),
-            "status": self.status,
-            "points": self.points,
-            "max_points": self.max_points,
-            "note": self.note,
-            "items": [r.to_dict() for r in self.items],
-        }
+    def to_result(self, seconds: float = 0.0) -> ExerciseResult:
+        """The quiz as an entry of results.json: kind "quiz", slug ``quiz_<topic>``, a test per item."""
+        quiz_file = f"quizzes/{self.topic}.toml"
+        tests = [
+            TestResult(f"{quiz_file}::{r.item_id}", r.item_id, Outcome(r.outcome), r.points, r.max_points, r.message)
+            for r in self.items
+        ]
+        return ExerciseResult(quiz_slug(self.topic), ExerciseStatus(self.status), tests, seconds, self.note, Kind.QUIZ)
 
 
 class _Unreadable(Exception):
@@ -828,13 +819,17 @@ def _error(message: str, err: TextIO) -> int:
     return 2
 
 
-def _resolve_target(value: str, base: Path) -> Path | None:
-    for root in (base, PROJECT_ROOT):
-        p = Path(value).expanduser()
-        candidate = (p if p.is_absolute() else root / p).resolve()
-        if candidate.is_dir():
-            return candidate
-    return None
+QUIZ_PREFIX = "quiz_"
+
+
+def quiz_slug(topic: str) -> str:
+    """The name a quiz has among exercises (results.json, the scoreboard, the command line): ``quiz_<topic>``."""
+    return f"{QUIZ_PREFIX}{topic}"
+
+
+def topic_of(slug: str) -> str | None:
+    """``quiz_cnn`` -> ``cnn``; None for an exercise's slug."""
+    return slug.removeprefix(QUIZ_PREFIX) if slug.startswith(QUIZ_PREFIX) else None
 
 
 def _label(path: Path) -> str:
@@ -910,9 +905,10 @@ def main(
             close = difflib.get_close_matches(t, list(quizzes), n=2)
             hint = f"did you mean {' or '.join(close)}? " if close else ""
             return _error(f"no quiz named {t!r}; {hint}topics: {', '.join(quizzes)}", err)
-    target = _resolve_target(args.target, base)
-    if target is None:
-        return _error(f"--target: {args.target!r} is not a folder", err)
+    try:
+        target = resolve_target(args.target, base)
+    except TargetError as exc:
+        return _error(str(exc), err)
     chosen = [quizzes[t] for t in dict.fromkeys(args.topics)]
     if args.grade and args.blank:
         return _error("--grade and --blank do not go together", err)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from grading.catalogue import Catalogue
-from grading.schema import ExerciseResult, ExerciseStatus, Outcome, TestResult, number
+from grading.schema import ExerciseResult, ExerciseStatus, Kind, Outcome, TestResult, number
 
 
 def gradescope_document(results: Sequence[ExerciseResult]) -> dict:
@@ -83,7 +83,9 @@ def scoreboard(
     for r in results:
         pts = f"{number(r.points)}/{number(r.max_points)}"
         line = f"  {r.slug:<{slug_w}}  {pts:>7}  {r.status:<7}"
-        if r.status == ExerciseStatus.MISSING:
+        if r.status == ExerciseStatus.MISSING and r.kind == Kind.QUIZ:
+            why = f"not answered yet: python -m grading quiz {r.slug.removeprefix('quiz_')}"
+        elif r.status == ExerciseStatus.MISSING:
             why = "not in the target folder"
         elif r.status == ExerciseStatus.ERROR:
             why = r.note or "could not be graded"
@@ -101,7 +103,9 @@ def scoreboard(
     max_points = sum(r.max_points for r in results)
     share = f" ({100 * points / max_points:.0f} %)" if max_points else ""
     passed = sum(r.status == ExerciseStatus.PASSED for r in results)
-    print(f"\nPoints {number(points)}/{number(max_points)}{share}; {passed} of {len(results)} exercises pass", file=out)
+    kinds = {r.kind for r in results}
+    what = "quizzes" if kinds == {Kind.QUIZ} else "exercises" if kinds == {Kind.EXERCISE} else "exercises and quizzes"
+    print(f"\nPoints {number(points)}/{number(max_points)}{share}; {passed} of {len(results)} {what} pass", file=out)
     todo = [r for r in results if r.status != ExerciseStatus.PASSED]
     if todo:
         nxt = todo[0]
@@ -110,7 +114,9 @@ def scoreboard(
         print(f"Next: {nxt.slug}{title}", file=out)
         if ex and ex.hints:
             print(f"  hint: {ex.hints[0]}", file=out)
-        if not detail:
+        if nxt.kind == Kind.QUIZ:
+            print(f"  answer it: python -m grading quiz {nxt.slug.removeprefix('quiz_')}", file=out)
+        elif not detail:
             print(f"  details: {details_command} {nxt.slug}", file=out)
     else:
         print("Everything selected passes.", file=out)

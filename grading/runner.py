@@ -29,7 +29,7 @@ from pathlib import Path
 from grading.child import Request
 from grading.layout import LAYOUT, Layout, module_in
 from grading.records import RecordReader, RunRecords, TestInfo
-from grading.schema import ExerciseResult, ExerciseStatus, Outcome, RecordEvent, TestResult
+from grading.schema import ExerciseResult, ExerciseStatus, Kind, Outcome, RecordEvent, TestResult
 from grading.worker import FreshLauncher, Launcher, TestProcess
 
 
@@ -415,9 +415,17 @@ class GradingSession:
 
         Exercises missing from their target are scored from the graders' known tests without a process.
         """
+        from grading import quiz
         from grading.collection import known_tests, last_durations, remember_durations
 
-        missing = sorted({slug for slug, target in work if not module_in(target, slug).is_file()})
+        quizzes = (
+            {q.topic: q for q in quiz.load_all(self.layout.quizzes)}
+            if any(quiz.topic_of(slug) for slug, _ in work)
+            else {}
+        )
+        missing = sorted(
+            {slug for slug, target in work if not quiz.topic_of(slug) and not module_in(target, slug).is_file()}
+        )
         known = known_tests(missing, self.launcher, self.layout) if missing else {}
         lock = threading.Lock()
         # Longest first (as last measured; unknown ones first of all): the run ends when its slowest
@@ -427,6 +435,15 @@ class GradingSession:
 
         def one(item: tuple[str, Path]) -> ExerciseResult:
             slug, target = item
+            topic = quiz.topic_of(slug)
+            if topic is not None:  # a quiz: read its answers file, no test process
+                t0 = time.monotonic()
+                graded = quiz.grade(quizzes[topic], quiz.answers_path(target, topic))
+                result = graded.to_result(time.monotonic() - t0)
+                if on_result is not None:
+                    with lock:
+                        on_result(slug, target, result)
+                return result
             result = grade_exercise(
                 slug,
                 target,
@@ -444,7 +461,9 @@ class GradingSession:
             done = dict(zip(order, pool.map(one, [work[i] for i in order]), strict=True))
         results = [done[i] for i in range(len(work))]
         graded = {
-            slug: r.seconds for (slug, _), r in zip(work, results, strict=True) if r.status != ExerciseStatus.MISSING
+            slug: r.seconds
+            for (slug, _), r in zip(work, results, strict=True)
+            if r.status != ExerciseStatus.MISSING and r.kind == Kind.EXERCISE
         }
         remember_durations(graded, self.layout)
         return results

@@ -64,7 +64,8 @@ class ExerciseStatus(StrEnum):
 class Kind(StrEnum):
     """What an entry of ``exercises`` grades (``exercises[].kind``)."""
 
-    EXERCISE = "exercise"
+    EXERCISE = "exercise"  # code, graded by a pytest grader
+    QUIZ = "quiz"  # a concept quiz: one test per item, graded from the answers file (grading.quiz)
 
 
 class RecordEvent(StrEnum):

@@ -432,15 +432,21 @@ def test_an_entry_of_the_wrong_form_costs_only_its_item(toy, tmp_path, item_id, 
 
 
 def test_result_as_a_results_json_entry(toy, tmp_path):
-    result = quiz.grade(toy, write_answers(tmp_path / "a.toml", toy, {"pick_one": "A"}))
-    doc = result.to_dict()
-    assert doc["kind"] == "quiz" and doc["topic"] == "toy" and doc["max_points"] == 6 and doc["points"] == 0
-    assert doc["items"][0] == {
-        "id": "pick_one",
-        "name": "Pick one",
+    from grading.schema import results_document, validate
+
+    result = quiz.grade(toy, write_answers(tmp_path / "a.toml", toy, {"pick_one": "A"})).to_result()
+    assert (result.slug, result.kind, result.max_points, result.points) == ("quiz_toy", "quiz", 6, 0)
+    doc = results_document(tmp_path, [result], {"quiz_toy": "Toy"})
+    assert validate(doc) == []
+    (entry,) = doc["exercises"]
+    assert entry["kind"] == "quiz" and entry["status"] == "failed"
+    assert entry["tests"][0] == {
+        "name": "pick_one",
+        "nodeid": "quizzes/toy.toml::pick_one",
         "outcome": "failed",
         "points": 0,
         "max_points": 1,
+        "by_hand": False,
         "message": "answered A; the answer is B",
     }
 
@@ -639,3 +645,20 @@ def test_ctrl_c_in_the_interactive_mode_keeps_the_answers_and_exits_130(tmp_path
     )
     assert rc == 130 and "interrupted" in err.getvalue()
     assert by_id(quiz.grade(q, quiz.answers_path(tmp_path, "coding")))[first.id].outcome == quiz.PASSED
+
+
+def test_the_answers_files_shipped_in_exercises_and_solutions_are_up_to_date():
+    from tools.stubgen import quiz_answer_files
+
+    stale = [str(p) for p, text in quiz_answer_files().items() if not p.is_file() or p.read_text() != text]
+    assert not stale, f"out of date (run python tools/stubgen.py --quizzes): {stale}"
+
+
+def test_the_solutions_answers_score_every_point_and_the_blank_ones_none():
+    from grading.layout import LAYOUT
+
+    for q in quiz.load_all():
+        right = quiz.grade(q, quiz.answers_path(LAYOUT.solutions, q.topic))
+        blank = quiz.grade(q, quiz.answers_path(LAYOUT.exercises, q.topic))
+        assert right.status == quiz.PASSED and right.points == right.max_points > 0, q.topic
+        assert blank.points == 0 and blank.status == quiz.FAILED, q.topic

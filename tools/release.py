@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 INCLUDE = [
     "exercises",
     "graders",
+    "quizzes",
     "grading",
     "catalogue.toml",
     "noxfile.py",

@@ -2,6 +2,8 @@
 
     python tools/stubgen.py SLUG            print the stub for solutions/SLUG/SLUG.py
     python tools/stubgen.py SLUG --write    write it to exercises/SLUG/SLUG.py (refuses to overwrite)
+    python tools/stubgen.py --quizzes       (re)write the quizzes' answers files from quizzes/<topic>.toml:
+                                            blank ones in exercises/_quizzes/, the keys in solutions/_quizzes/
 
 What it keeps: the module docstring, imports, top-level constants, and every definition marked as given
 (a ``# given`` comment on the line just above it: a ListNode, an exception class). Public functions and
@@ -105,11 +107,32 @@ def stub_source(solution: Path) -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
+def quiz_answer_files() -> dict[Path, str]:
+    """What exercises/_quizzes/ and solutions/_quizzes/ should hold, by path."""
+    from grading import quiz
+    from grading.layout import quiz_answers
+
+    files = {}
+    for q in quiz.load_all():
+        files[quiz_answers(LAYOUT.exercises, q.topic)] = quiz.render_answers(q, {})
+        files[quiz_answers(LAYOUT.solutions, q.topic)] = quiz.render_answers(q, quiz.key_answers(q))
+    return files
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("slug")
+    p.add_argument("slug", nargs="?")
     p.add_argument("--write", action="store_true")
+    p.add_argument("--quizzes", action="store_true", help="rewrite the quizzes' answers files")
     args = p.parse_args(argv)
+    if args.quizzes:
+        for path, text in quiz_answer_files().items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
+        return 0
+    if not args.slug:
+        p.error("expected SLUG or --quizzes")
     solution = LAYOUT.solution(args.slug)
     if not solution.is_file():
         print(f"stubgen: no file {solution}", file=sys.stderr)
