@@ -5,6 +5,25 @@ Expected values: torchvision's ``generalized_box_iou_loss``, ``distance_box_iou_
 (values for every reduction and the gradients of the sum); a naive IoU written here; hand-worked pairs.
 Gradients are compared away from kinks (boxes that touch, tie on a coordinate or have no width), where
 any subgradient is as good as torchvision's.
+
+Promises and the tests that hold them:
+- iou_loss is 1 - I / (U + eps) -> test_iou_loss_of_hand_worked_pairs,
+  test_iou_loss_is_one_minus_iou_with_eps_in_the_union
+- no gradient for pairs apart (iou), a pull towards the target (giou) ->
+  test_iou_loss_gives_no_gradient_to_boxes_apart_but_giou_pulls_them_together
+- giou, diou, ciou equal torchvision's, eps where torchvision puts it, every reduction ->
+  test_loss_matches_torchvision
+- gradients equal torchvision's, alpha of CIoU without gradient -> test_gradients_match_torchvision_away_from_kinks
+- widths x2 - x1; touching boxes do not overlap -> test_iou_loss_of_hand_worked_pairs
+- finite loss and gradients for identical boxes -> test_identical_boxes_give_finite_loss_and_gradients
+- "mean" of no pairs is 0, "none" is empty -> test_no_pairs_give_an_empty_loss_and_a_zero_mean
+- in pred's dtype, a target of another dtype converted -> test_loss_matches_torchvision (float32 and float64),
+  test_loss_comes_back_in_the_dtype_of_pred
+- inputs not modified -> test_leaves_inputs_unchanged
+- TypeError naming the argument unless a float tensor -> test_rejects_arguments_that_are_not_float_tensors
+- ValueError naming the argument: shapes not [N, 4] alike, unknown reduction ->
+  test_rejects_mismatched_boxes_and_unknown_reductions, test_rejects_boxes_that_are_not_n_by_4
+- checked even when N is 0 -> test_checks_arguments_even_with_no_pairs
 """
 
 from __future__ import annotations
@@ -162,13 +181,75 @@ def test_leaves_inputs_unchanged(learner, name):
 def test_rejects_mismatched_boxes_and_unknown_reductions(learner, name):
     fn = loss_fn(learner, name)
     a = torch.tensor([[0.0, 0.0, 1.0, 1.0], [0.0, 0.0, 2.0, 2.0]])
-    assert_raises(ValueError, fn, a, a[:1], match="target|shape", call=f"{name}_loss(Tensor[2, 4], Tensor[1, 4])")
+    assert_raises(ValueError, fn, a, a[:1], match=r"\btarget\b", call=f"{name}_loss(Tensor[2, 4], Tensor[1, 4])")
     assert_raises(
         ValueError,
         fn,
         torch.zeros(2, 5),
         torch.zeros(2, 5),
-        match="pred|shape",
+        match=r"\bpred\b",
         call=f"{name}_loss(Tensor[2, 5], Tensor[2, 5])",
     )
-    assert_raises(ValueError, fn, a, a, "avg", match="reduction", call=f"{name}_loss(a, a, 'avg')")
+    assert_raises(ValueError, fn, a, a, "avg", match=r"\breduction\b", call=f"{name}_loss(a, a, 'avg')")
+
+
+# ------------------------------------------------------------------------------------------- more promises
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(
+    "pred_dtype, target_dtype",
+    [(torch.float32, torch.float64), (torch.float64, torch.float32)],
+    ids=["float32 pred, float64 target", "float64 pred, float32 target"],
+)
+def test_loss_comes_back_in_the_dtype_of_pred(learner, name, pred_dtype, target_dtype):
+    # "a target of another floating dtype is converted to pred's": pred's dtype, not torch's promotion.
+    # The boxes are the float32 fixture's, exact in both dtypes; expected values are torchvision's float32
+    # results (a naive float64 IoU for iou_loss), so they are compared at float32 precision.
+    case = CASES[("giou" if name == "iou" else name) + "-float32-eps1e-07"]
+    pred, target = case["pred"].to(pred_dtype), case["target"].to(target_dtype)
+    fn = loss_fn(learner, name)
+    for reduction in ("none", "sum"):
+        if name == "iou":
+            loss = 1 - naive_iou(case["pred"], case["target"], 1e-7)
+            expected = loss if reduction == "none" else loss.sum()
+        else:
+            expected = case[reduction].double()
+        got = fn(pred, target, reduction)
+        call = call_repr(f"{name}_loss", pred, target, reduction) + f"  [against {SOURCE}, float32 precision]"
+        assert_close(got, expected.to(pred_dtype), call=call, rtol=1e-5, atol=1e-6)
+
+
+BAD_TYPES = {
+    "integer pred": (torch.tensor([[0, 0, 2, 2]]), torch.tensor([[1.0, 1.0, 3.0, 3.0]]), "pred"),
+    "integer target": (torch.tensor([[0.0, 0.0, 2.0, 2.0]]), torch.tensor([[1, 1, 3, 3]]), "target"),
+    "pred as a list": ([[0.0, 0.0, 2.0, 2.0]], torch.tensor([[1.0, 1.0, 3.0, 3.0]]), "pred"),
+}
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("case", list(BAD_TYPES))
+def test_rejects_arguments_that_are_not_float_tensors(learner, name, case):
+    pred, target, which = BAD_TYPES[case]
+    call = call_repr(f"{name}_loss", pred, target) + f"  ({case})"
+    assert_raises(TypeError, loss_fn(learner, name), pred, target, match=rf"\b{which}\b", call=call)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("shape", [(4,), (2, 3, 4)], ids=["one box [4]", "batched [2, 3, 4]"])
+def test_rejects_boxes_that_are_not_n_by_4(learner, name, shape):
+    # [N, 4] exactly: torchvision takes [..., 4], the exercise does not.
+    boxes = torch.ones(shape)
+    boxes[..., :2] = 0.0
+    call = call_repr(f"{name}_loss", boxes, boxes)
+    assert_raises(ValueError, loss_fn(learner, name), boxes, boxes, match=r"\bpred\b", call=call)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_checks_arguments_even_with_no_pairs(learner, name):
+    fn = loss_fn(learner, name)
+    empty = torch.zeros(0, 4)
+    assert_raises(ValueError, fn, empty, empty, "avg", match=r"\breduction\b", call=f"{name}_loss(empty, empty, 'avg')")
+    assert_raises(
+        ValueError, fn, empty, torch.zeros(0, 5), match=r"\btarget\b", call=f"{name}_loss(Tensor[0, 4], Tensor[0, 5])"
+    )

@@ -3,6 +3,23 @@
 Expected values: the EMA recurrence written out here over the model's state_dict, with
 ``d_k = decay * (1 - exp(-k / tau))`` for the k-th update (k counted from 1); the model is trained for a
 few SGD steps in between so that parameters and BatchNorm buffers really change.
+
+Promises and the tests that hold them:
+- the copy: equal at first, eval mode, no parameter requires grad, the model untouched
+  -> test_copy_is_frozen_in_eval_mode_and_equal_at_first
+- a deep copy owning its tensors -> test_copy_owns_its_tensors, test_later_changes_to_the_model_do_not_reach_the_copy
+- ema = d * ema + (1 - d) * model for parameters and float buffers, d with the ramp, updates counted
+  -> test_averages_parameters_and_float_buffers_with_the_ramp, test_first_update_follows_the_model_closely
+- integer buffers copied -> test_copies_integer_buffers
+- decay_at(k) = decay * (1 - exp(-k / tau)) -> test_decay_at_is_the_ramp
+- decay_at returns a Python float -> test_decay_at_returns_a_python_float
+- updates a Python int, 0 at first -> test_updates_is_a_python_int
+- decay 0 is allowed (the copy follows the model) -> test_decay_zero_is_allowed_and_the_copy_follows_the_model
+- no graph, eval mode kept after update -> test_update_records_no_graph_and_keeps_eval_mode
+- update leaves the model unchanged -> test_update_leaves_the_model_unchanged
+- decay outside [0, 1), tau <= 0 -> ValueError naming it -> test_rejects_bad_arguments
+- a model that does not fit -> ValueError naming model -> test_update_rejects_a_model_that_does_not_fit
+- ... checked before anything is blended -> test_failed_update_changes_neither_the_copy_nor_the_count
 """
 
 from __future__ import annotations
@@ -176,6 +193,80 @@ def test_later_changes_to_the_model_do_not_reach_the_copy(learner):
         )
 
 
-@pytest.mark.parametrize("kwargs, match", [({"decay": 1.0}, "decay"), ({"decay": -0.1}, "decay"), ({"tau": 0}, "tau")])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [({"decay": 1.0}, r"\bdecay\b"), ({"decay": -0.1}, r"\bdecay\b"), ({"tau": 0}, r"\btau\b")],
+)
 def test_rejects_bad_arguments(learner, kwargs, match):
     assert_raises(ValueError, learner.ModelEMA, make_model(), match=match, **kwargs)
+
+
+def test_updates_is_a_python_int(learner):
+    model = make_model(8)
+    ema = learner.ModelEMA(model, decay=0.9, tau=1.0)
+    counts = [ema.updates]
+    for _ in range(3):
+        ema.update(model)
+        counts.append(ema.updates)
+    bad = [c for c in counts if isinstance(c, bool) or not isinstance(c, int)]
+    if bad or counts != [0, 1, 2, 3]:
+        raise AssertionError(
+            f"ModelEMA(model).updates before and after each of 3 update() calls\n"
+            f"  got {[f'{c!r} ({type(c).__name__})' for c in counts]}, expected the Python ints 0, 1, 2, 3"
+        )
+
+
+def test_decay_at_returns_a_python_float(learner):
+    ema = learner.ModelEMA(make_model(), decay=0.99, tau=50.0)
+    got = ema.decay_at(10)
+    if not isinstance(got, float):
+        raise AssertionError(
+            f"ModelEMA(...).decay_at(10)\n  returned {got!r} ({type(got).__name__}), expected a Python float"
+        )
+
+
+def test_decay_zero_is_allowed_and_the_copy_follows_the_model(learner):
+    # decay is in [0, 1): with 0, every d is 0 and the copy is the model after each update.
+    expected, ema = reference_run(make_model(9), steps=3, decay=0.0, tau=2.0, learner=learner)
+    got = ema.ema.state_dict()
+    for name, value in expected.items():
+        assert_close(got[name], value, call="ModelEMA(model, decay=0.0, tau=2.0), 3 steps", what=f"ema {name!r}")
+
+
+def _model_with_a_wider_head() -> nn.Module:
+    torch.manual_seed(10)
+    return nn.Sequential(
+        nn.Conv2d(3, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(), nn.Linear(4 * 5 * 6, 5)
+    ).double()
+
+
+def _model_without_batch_norm() -> nn.Module:
+    torch.manual_seed(11)
+    return nn.Sequential(
+        nn.Conv2d(3, 4, 3, padding=1), nn.Identity(), nn.ReLU(), nn.Flatten(), nn.Linear(120, 3)
+    ).double()
+
+
+@pytest.mark.parametrize("other", ["a wider last layer", "no BatchNorm"])
+def test_update_rejects_a_model_that_does_not_fit(learner, other):
+    ema = learner.ModelEMA(make_model(), decay=0.9, tau=1.0)
+    model = _model_with_a_wider_head() if other == "a wider last layer" else _model_without_batch_norm()
+    call = f"ModelEMA(model).update(a model with {other})"
+    assert_raises(ValueError, ema.update, model, match=r"\bmodel\b", call=call)
+
+
+def test_failed_update_changes_neither_the_copy_nor_the_count(learner):
+    # The mismatch is in the last layer: answers that blend entry by entry and stop there have already
+    # moved the convolution and BatchNorm entries, and counted the update.
+    ema = learner.ModelEMA(make_model(), decay=0.9, tau=1.0)
+    before = copy.deepcopy(ema.ema.state_dict())
+    call = "ModelEMA(model).update(a model whose last layer is wider)"
+    try:
+        ema.update(_model_with_a_wider_head())
+    except ValueError:
+        pass
+    else:
+        raise AssertionError(f"{call}\n  returned without raising ValueError")
+    assert_equal(ema.updates, 0, call=call + ", then .updates", what="updates (the failed call does not count)")
+    for name, value in ema.ema.state_dict().items():
+        assert_close(value, before[name], call=call + " raised; then the copy", what=f"ema {name!r} (must not move)")

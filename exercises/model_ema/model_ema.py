@@ -1,6 +1,8 @@
 """2. yolox:
         1. 添加EMA权值更新, Cosine学习率机制等训练技巧
 
+In English: 2. YOLOX: 1. added training tricks such as EMA weight updates and a cosine learning-rate schedule.
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉 (YOLOX adds EMA weight updates and a cosine learning rate).
 
 Keep an exponential moving average (EMA) of a model's weights, as YOLOX does: a frozen copy whose weights
@@ -24,15 +26,18 @@ class ModelEMA:
 
     Args:
         model (nn.Module): the model being trained; it is deep-copied, not modified.
-        decay (float): the decay the ramp approaches, in ``[0, 1)``.
+        decay (float): the decay the ramp approaches, in ``[0, 1)`` (0 is allowed: the copy then follows the
+            model exactly).
         tau (float): how many updates the ramp takes (``d`` reaches 63 % of ``decay`` after ``tau``), ``> 0``.
 
     Attributes:
         ema (nn.Module): the averaged copy: in eval mode, every parameter with ``requires_grad=False``.
-        updates (int): how many times :meth:`update` ran (0 at first).
+        updates (int): how many times :meth:`update` ran (0 at first); a Python int, not a float or a
+            tensor.
 
     Raises:
-        ValueError: ``decay`` is outside ``[0, 1)`` or ``tau <= 0``.
+        ValueError: ``decay`` is outside ``[0, 1)`` or ``tau <= 0``; the message names the argument
+            (``decay`` or ``tau``).
 
     Example:
         >>> model = nn.Linear(1, 1, bias=False)
@@ -54,7 +59,7 @@ class ModelEMA:
             updates (int): the update's number.
 
         Returns:
-            float: ``decay * (1 - exp(-updates / tau))``.
+            float: ``decay * (1 - exp(-updates / tau))``, a Python float (not a tensor).
 
         Example:
             >>> round(ModelEMA(nn.Linear(1, 1), decay=0.9999, tau=2000).decay_at(2000), 4)
@@ -69,6 +74,8 @@ class ModelEMA:
             model (nn.Module): the trained model, with the same architecture as the copy; not modified.
 
         Raises:
-            ValueError: ``model``'s state does not have the copy's entries and shapes.
+            ValueError: ``model``'s state does not have the copy's entries and shapes; the message names
+                ``model``. Every entry is checked before anything is blended, so after the error the copy
+                and :attr:`updates` are as they were.
         """
         raise NotImplementedError

@@ -1,11 +1,17 @@
 """2. yolox:
         2. 使用IOU loss做reg优化, BCE loss训cls
 
+In English: 2. YOLOX: 2. It optimises the box regression with an IoU loss and trains the classification
+with a BCE loss.
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉.
 
 YOLOX trains its classification branch with binary cross-entropy on logits. Write that loss **by hand**:
 the same values and gradients as ``F.binary_cross_entropy_with_logits(logits, targets, pos_weight=...,
-reduction=...)`` without calling it (or ``F.binary_cross_entropy``, or ``nn.BCEWithLogitsLoss``).
+reduction=...)`` without calling it under any name (``torch.binary_cross_entropy_with_logits``,
+``torch.ops.aten...``, ``nn.BCEWithLogitsLoss``), nor the same loss in other clothes: ``F.binary_cross_entropy``
+/ ``nn.BCELoss`` (also through ``torch._C._nn``), ``F.soft_margin_loss`` and ``F.multilabel_soft_margin_loss``.
+``F.softplus``, ``F.logsigmoid``, ``torch.log1p``, ``exp``, ``abs`` and ``clamp`` are fine.
 
 The naive ``-(y log σ(x) + (1 - y) log(1 - σ(x)))`` overflows: σ(x) rounds to exactly 1 or 0 for
 |x| of a few dozen in float32, and the log turns that into inf. Rewrite it with
@@ -32,20 +38,25 @@ def bce_with_logits(
     ``loss = -(pos_weight * y * log σ(x) + (1 - y) * log(1 - σ(x)))`` element by element.
 
     Args:
-        logits (Tensor[*]): raw scores ``x``, floating point, any shape.
-        targets (Tensor[*]): ``y`` of the same shape and dtype, usually in ``[0, 1]`` (soft targets allowed).
+        logits (Tensor[*]): raw scores ``x``, floating point, any shape (a 0-d scalar too).
+        targets (Tensor[*]): ``y`` of the same shape, usually in ``[0, 1]`` (soft targets allowed); of
+            another floating dtype, it is converted to ``logits``' dtype.
         pos_weight (Tensor[C], optional): weight of the positive term per class, broadcast against the
-            last axis of ``logits`` (so ``C`` is ``logits.shape[-1]``, or 1). ``None`` means 1.
+            last axis of ``logits`` (so ``C`` is ``logits.shape[-1]``, or 1; for 0-d logits, 1). ``None``
+            means 1. Of another floating dtype, it is converted to ``logits``' dtype.
         reduction (str): ``"none"``, ``"mean"`` (over all elements) or ``"sum"``.
 
     Returns:
-        Tensor: of ``logits``' shape for ``"none"``, else 0-d; ``logits``' dtype and device. Finite, with
-        finite gradients, even for logits of ±1e4.
+        Tensor: of ``logits``' shape for ``"none"`` (0-d logits give a 0-d loss, also with a ``pos_weight``
+        of shape [1], where the built-in broadcasts to [1]), else 0-d; ``logits``' dtype (float16 and bfloat16
+        included, whatever the dtype of ``targets`` and ``pos_weight``) and device. Finite, with finite
+        gradients, even for logits of ±1e4.
 
     Raises:
-        TypeError: ``logits`` is not a floating-point tensor.
+        TypeError: ``logits`` is not a floating-point tensor (an integer tensor, a list).
         ValueError: ``targets`` has another shape, ``pos_weight`` does not broadcast against the last axis,
-            or ``reduction`` is unknown.
+            or ``reduction`` is unknown. The message names the argument (``logits``, ``targets``,
+            ``pos_weight`` or ``reduction``).
 
     Example:
         >>> bce_with_logits(torch.tensor([0.0, 2.0, -1e4]), torch.tensor([1.0, 0.0, 0.0]), reduction="none")
@@ -78,7 +89,9 @@ def bce_with_logits(
         loss = (1 - targets) * logits + neg_log_sigmoid
     else:
         # y·w·(-log σ(x)) + (1-y)·(x - log σ(x)) regrouped: (1-y)·x + (1 + (w-1)·y)·(-log σ(x))
-        weight = 1 + (pos_weight.to(logits.dtype) - 1) * targets
+        # for 0-d logits a [1] pos_weight would broadcast the loss to [1]: keep logits' shape
+        pw = pos_weight.to(logits.dtype).reshape(()) if logits.dim() == 0 else pos_weight.to(logits.dtype)
+        weight = 1 + (pw - 1) * targets
         loss = (1 - targets) * logits + weight * neg_log_sigmoid
     if reduction == "none":
         return loss

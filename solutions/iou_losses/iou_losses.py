@@ -1,6 +1,9 @@
 """2. yolox:
         2. 使用IOU loss做reg优化, BCE loss训cls
 
+In English: 2. YOLOX: 2. uses an IoU loss to optimise the regression (reg) and a BCE loss to train the
+classification (cls).
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉; also 000_1a4e42d0338c0b07.txt · 二面:
 "给一个特定的任务，针对这个任务设计Loss，说说思路？"
 
@@ -18,7 +21,8 @@ They must give the same values and gradients as torchvision's ``generalized_box_
 ``distance_box_iou_loss`` and ``complete_box_iou_loss``, where ``eps`` is added to the union
 (``IoU = I / (U + eps)``), to the enclosing area and to the squared diagonal.
 
-Boxes are ``(x1, y1, x2, y2)`` with ``x1 <= x2`` and ``y1 <= y2``; widths are ``x2 - x1``.
+Boxes are ``(x1, y1, x2, y2)`` with ``x1 <= x2`` and ``y1 <= y2``; widths are ``x2 - x1``. Each loss comes
+back in ``pred``'s dtype: a ``target`` of another floating dtype is converted to it first.
 """
 
 from __future__ import annotations
@@ -40,6 +44,12 @@ def _check(pred: torch.Tensor, target: torch.Tensor, reduction: str) -> None:
         raise ValueError(f"target: expected the shape of pred {list(pred.shape)}, got {list(target.shape)}")
     if reduction not in REDUCTIONS:
         raise ValueError(f"reduction: expected one of {REDUCTIONS}, got {reduction!r}")
+
+
+def _checked(pred: torch.Tensor, target: torch.Tensor, reduction: str) -> tuple[torch.Tensor, torch.Tensor]:
+    _check(pred, target, reduction)
+    # The loss is in pred's dtype: a float64 target must not promote float32 predictions.
+    return pred, target.to(pred.dtype)
 
 
 def _reduce(loss: torch.Tensor, reduction: str) -> torch.Tensor:
@@ -72,7 +82,7 @@ def iou_loss(pred: torch.Tensor, target: torch.Tensor, reduction: str = "none", 
 
     Args:
         pred (Tensor[N, 4]): predicted boxes ``(x1, y1, x2, y2)``, floating point.
-        target (Tensor[N, 4]): target boxes, same shape and dtype.
+        target (Tensor[N, 4]): target boxes, same shape; another floating dtype is converted to ``pred``'s.
         reduction (str): ``"none"`` (Tensor[N]), ``"mean"`` (0 when N is 0) or ``"sum"``.
         eps (float): added to the union: ``IoU = I / (U + eps)``.
 
@@ -80,8 +90,10 @@ def iou_loss(pred: torch.Tensor, target: torch.Tensor, reduction: str = "none", 
         Tensor[N] or 0-d Tensor: the loss, in ``pred``'s dtype; differentiable in both arguments.
 
     Raises:
-        TypeError: an argument is not a floating-point tensor.
-        ValueError: shapes are not ``[N, 4]`` alike, or ``reduction`` is unknown.
+        TypeError: an argument is not a floating-point tensor (an integer tensor, a list).
+        ValueError: shapes are not ``[N, 4]`` alike (``[4]`` and ``[B, N, 4]`` included), or ``reduction``
+            is unknown, checked even when ``N`` is 0. The message names the argument at fault (``pred``,
+            ``target`` or ``reduction``).
 
     Example:
         >>> pred = torch.tensor([[0.0, 0.0, 2.0, 2.0], [0.0, 0.0, 1.0, 1.0]])
@@ -89,7 +101,7 @@ def iou_loss(pred: torch.Tensor, target: torch.Tensor, reduction: str = "none", 
         >>> iou_loss(pred, target)
         tensor([0.8571, 1.0000])
     """
-    _check(pred, target, reduction)
+    pred, target = _checked(pred, target, reduction)
     iou, _, _ = _iou_parts(pred, target, eps)
     return _reduce(1 - iou, reduction)
 
@@ -99,7 +111,7 @@ def giou_loss(pred: torch.Tensor, target: torch.Tensor, reduction: str = "none",
 
     Args:
         pred (Tensor[N, 4]): predicted boxes ``(x1, y1, x2, y2)``, floating point.
-        target (Tensor[N, 4]): target boxes, same shape and dtype.
+        target (Tensor[N, 4]): target boxes, same shape; another floating dtype is converted to ``pred``'s.
         reduction (str): ``"none"``, ``"mean"`` (0 when N is 0) or ``"sum"``.
         eps (float): added to the union and to the enclosing area ``C``.
 
@@ -107,14 +119,16 @@ def giou_loss(pred: torch.Tensor, target: torch.Tensor, reduction: str = "none",
         Tensor[N] or 0-d Tensor: the loss, in ``[0, 2)``, in ``pred``'s dtype.
 
     Raises:
-        TypeError: an argument is not a floating-point tensor.
-        ValueError: shapes are not ``[N, 4]`` alike, or ``reduction`` is unknown.
+        TypeError: an argument is not a floating-point tensor (an integer tensor, a list).
+        ValueError: shapes are not ``[N, 4]`` alike (``[4]`` and ``[B, N, 4]`` included), or ``reduction``
+            is unknown, checked even when ``N`` is 0. The message names the argument at fault (``pred``,
+            ``target`` or ``reduction``).
 
     Example:
         >>> giou_loss(torch.tensor([[0.0, 0.0, 1.0, 1.0]]), torch.tensor([[2.0, 0.0, 3.0, 1.0]]))
         tensor([1.3333])
     """
-    _check(pred, target, reduction)
+    pred, target = _checked(pred, target, reduction)
     iou, union, (cx1, cy1, cx2, cy2) = _iou_parts(pred, target, eps)
     area_c = (cx2 - cx1) * (cy2 - cy1)
     return _reduce(1 - iou + (area_c - union) / (area_c + eps), reduction)
@@ -134,7 +148,7 @@ def diou_loss(pred: torch.Tensor, target: torch.Tensor, reduction: str = "none",
 
     Args:
         pred (Tensor[N, 4]): predicted boxes ``(x1, y1, x2, y2)``, floating point.
-        target (Tensor[N, 4]): target boxes, same shape and dtype.
+        target (Tensor[N, 4]): target boxes, same shape; another floating dtype is converted to ``pred``'s.
         reduction (str): ``"none"``, ``"mean"`` (0 when N is 0) or ``"sum"``.
         eps (float): added to the union and to the squared diagonal ``c²`` of the enclosing box.
 
@@ -142,14 +156,16 @@ def diou_loss(pred: torch.Tensor, target: torch.Tensor, reduction: str = "none",
         Tensor[N] or 0-d Tensor: the loss in ``pred``'s dtype.
 
     Raises:
-        TypeError: an argument is not a floating-point tensor.
-        ValueError: shapes are not ``[N, 4]`` alike, or ``reduction`` is unknown.
+        TypeError: an argument is not a floating-point tensor (an integer tensor, a list).
+        ValueError: shapes are not ``[N, 4]`` alike (``[4]`` and ``[B, N, 4]`` included), or ``reduction``
+            is unknown, checked even when ``N`` is 0. The message names the argument at fault (``pred``,
+            ``target`` or ``reduction``).
 
     Example:
         >>> diou_loss(torch.tensor([[0.0, 0.0, 1.0, 1.0]]), torch.tensor([[2.0, 0.0, 3.0, 1.0]]))
         tensor([1.4000])
     """
-    _check(pred, target, reduction)
+    pred, target = _checked(pred, target, reduction)
     loss, _ = _diou(pred, target, eps)
     return _reduce(loss, reduction)
 
@@ -164,7 +180,8 @@ def ciou_loss(pred: torch.Tensor, target: torch.Tensor, reduction: str = "none",
 
     Args:
         pred (Tensor[N, 4]): predicted boxes ``(x1, y1, x2, y2)`` with positive heights, floating point.
-        target (Tensor[N, 4]): target boxes, same shape and dtype, positive heights.
+        target (Tensor[N, 4]): target boxes, same shape, positive heights; another floating dtype is
+            converted to ``pred``'s.
         reduction (str): ``"none"``, ``"mean"`` (0 when N is 0) or ``"sum"``.
         eps (float): added to the union, to the squared diagonal and to α's denominator.
 
@@ -173,14 +190,16 @@ def ciou_loss(pred: torch.Tensor, target: torch.Tensor, reduction: str = "none",
         identical boxes.
 
     Raises:
-        TypeError: an argument is not a floating-point tensor.
-        ValueError: shapes are not ``[N, 4]`` alike, or ``reduction`` is unknown.
+        TypeError: an argument is not a floating-point tensor (an integer tensor, a list).
+        ValueError: shapes are not ``[N, 4]`` alike (``[4]`` and ``[B, N, 4]`` included), or ``reduction``
+            is unknown, checked even when ``N`` is 0. The message names the argument at fault (``pred``,
+            ``target`` or ``reduction``).
 
     Example:
         >>> ciou_loss(torch.tensor([[0.0, 0.0, 2.0, 1.0]]), torch.tensor([[0.0, 0.0, 1.0, 2.0]]))
         tensor([0.7629])
     """
-    _check(pred, target, reduction)
+    pred, target = _checked(pred, target, reduction)
     diou, iou = _diou(pred, target, eps)
     w_p, h_p = pred[:, 2] - pred[:, 0], pred[:, 3] - pred[:, 1]
     w_t, h_t = target[:, 2] - target[:, 0], target[:, 3] - target[:, 1]
