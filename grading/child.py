@@ -2,9 +2,10 @@
 
 It starts in one of two ways (grading.worker chooses): forked from the warm worker, which has already
 imported torch, NumPy and pytest, or as a fresh interpreter (``python -m grading.child``, reading its
-:class:`Request` as JSON on standard input) where fork is unavailable. Either way :func:`run` does the same:
-limits, threads, output to the log, then ``pytest.main`` with the engine's channel as a plugin object, so
-that the records file and its nonce never appear in the environment or on the command line.
+:class:`Request` as JSON on standard input). Either way :func:`start` makes that process the keeper of
+grading.sandbox, which starts the test process proper in a contained tree; :func:`run` is what the test
+process does: limits, threads, output to the log, then ``pytest.main`` with the engine's channel as a plugin
+object, so that the records file and its nonce never appear in the environment or on the command line.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import os
 import sys
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 # The exit status when the child itself failed before or around pytest (not a pytest exit code).
 CHILD_FAILED = 70
@@ -71,8 +73,8 @@ def set_threads(threads: int | None) -> None:
         torch.set_num_threads(threads)
 
 
-def run(request: Request) -> int:
-    """Run pytest as ``request`` says; return its exit code (the engine never trusts it)."""
+def run(request: Request, records_fd: int) -> int:
+    """Run pytest as ``request`` says, recording through ``records_fd``; return pytest's exit code."""
     import pytest
 
     from grading.pytest_plugin import EngineChannel
@@ -86,25 +88,62 @@ def run(request: Request) -> int:
     sys.dont_write_bytecode = True
     set_threads(request.threads)
     channel = EngineChannel(
-        RecordWriter(request.records, request.nonce),
+        RecordWriter(request.nonce, fd=records_fd),
         frozenset(request.only) if request.only is not None else None,
     )
     return int(pytest.main(list(request.args), plugins=[channel]))
 
 
-def exit_after(request: Request) -> None:
-    """Run and leave at once with pytest's exit code, skipping interpreter shutdown.
+def start(request: Request) -> None:
+    """Become the keeper of one test process (grading.sandbox) and leave with its exit status.
+
+    Called in a process of its own (a process group leader); never returns.
+    """
+    import shutil
+    import tempfile
+
+    from grading import sandbox
+    from grading.records import RecordWriter
+    from grading.schema import RecordEvent
+
+    records_fd = os.open(request.records, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    user = sandbox.sandbox_user()
+    home = Path(tempfile.mkdtemp(prefix="kata-home-")) if user else None
+    if user:
+        os.chown(home, user[1], user[2])
+
+    def run_test() -> None:
+        try:
+            set_limits(request.memory_bytes)
+            redirect_output(request.log)
+            if user:
+                sandbox.drop_privileges(user, str(home))
+            code = run(request, records_fd)
+        except BaseException:  # noqa: BLE001 - the process is ending either way
+            import traceback
+
+            traceback.print_exc()
+            code = CHILD_FAILED
+        _leave(code)
+
+    def on_memory(used: int) -> None:
+        RecordWriter(request.nonce, fd=records_fd).write(RecordEvent.MEMORY, used=used, limit=request.memory_bytes or 0)
+
+    def cleanup() -> None:
+        if home is not None:
+            shutil.rmtree(home, ignore_errors=True)
+
+    if not hasattr(os, "fork"):  # no keeper without fork: run here, in the engine's process group
+        run_test()
+    sandbox.keep(run_test, memory_bytes=request.memory_bytes, log=request.log, on_memory=on_memory, cleanup=cleanup)
+
+
+def _leave(code: int) -> None:
+    """Leave at once with pytest's exit code, skipping interpreter shutdown.
 
     Shutdown would run atexit handlers and join threads the learner left behind (a deadlocked non-daemon
     thread would keep the process alive); the engine has its records by then.
     """
-    try:
-        code = run(request)
-    except BaseException:  # noqa: BLE001 - the process is ending either way
-        import traceback
-
-        traceback.print_exc()
-        code = CHILD_FAILED
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -116,12 +155,10 @@ def exit_after(request: Request) -> None:
 def main() -> None:
     """``python -m grading.child``: the fresh-interpreter path. The request comes on standard input."""
     request = Request.from_json(sys.stdin.read())
-    set_limits(request.memory_bytes)
     if request.threads:
         for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
             os.environ[var] = str(request.threads)  # before torch is imported: it reads them once
-    redirect_output(request.log)
-    exit_after(request)
+    start(request)
 
 
 if __name__ == "__main__":

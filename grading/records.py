@@ -28,13 +28,24 @@ from grading.schema import Outcome, RecordEvent
 
 
 class RecordWriter:
-    """Appends records to one file (opened once; each record is one ``write``)."""
+    """Appends records to the records file through a descriptor opened for it (each record is one ``write``).
 
-    def __init__(self, path: str | Path, nonce: str) -> None:
+    A writer belongs to the process that made it: a process forked from that one (the learner's workers)
+    writes nothing through it.
+    """
+
+    def __init__(self, nonce: str, *, fd: int) -> None:
         self._nonce = nonce
-        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        self._fd = fd
+        self._pid = os.getpid()
+
+    @classmethod
+    def open(cls, path: str | Path, nonce: str) -> RecordWriter:
+        return cls(nonce, fd=os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600))
 
     def write(self, event: RecordEvent, **fields) -> None:
+        if os.getpid() != self._pid:
+            return
         fields["event"] = str(event)
         fields["nonce"] = self._nonce
         os.write(self._fd, (json.dumps(fields, ensure_ascii=False) + "\n").encode("utf-8"))
@@ -81,6 +92,7 @@ class RunRecords:
     import_done: int = 0
     import_error: str | None = None
     finished: int = 0
+    memory: tuple[int, int] | None = None  # (used, limit) when the keeper stopped the tree for its memory
 
     def in_flight(self, since: int = 0) -> str | None:
         """The test that started last (at or after start number ``since``) and has no result."""
@@ -162,3 +174,5 @@ class RecordReader:
             r.import_error = str(rec.get("message", ""))
         elif event == RecordEvent.FINISHED:
             r.finished += 1
+        elif event == RecordEvent.MEMORY:
+            r.memory = (int(rec["used"]), int(rec["limit"]))

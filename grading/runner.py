@@ -215,7 +215,15 @@ class _ExerciseRun:
                 self.stopped[in_flight] = (Outcome.TIMEOUT if stuck else Outcome.CRASHED, rec.import_error)
         if in_flight is None or in_flight in self.stopped:
             return
-        if run.stop.reason == "budget":
+        if rec.memory is not None:
+            used, limit = rec.memory
+            rec.memory = None
+            self.stopped[in_flight] = (
+                Outcome.CRASHED,
+                f"stopped: its processes used {used / 2**30:.1f} GiB of memory, more than the {limit / 2**30:g} GiB "
+                "allowed (all processes of the test counted together)",
+            )
+        elif run.stop.reason == "budget":
             self.stopped[in_flight] = (
                 Outcome.FAILED,
                 "stopped: grading this exercise ran out of time (see the timeouts)",

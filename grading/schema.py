@@ -80,6 +80,7 @@ class RecordEvent(StrEnum):
     IMPORT_ERROR = "import_error"  # the module could not be imported; the message says why
     RESULT = "result"  # after a test's teardown: its outcome and message
     FINISHED = "finished"  # the session ended normally
+    MEMORY = "memory"  # the keeper stopped the test process's tree: it used more memory than allowed
 
 
 @dataclass
@@ -258,13 +259,25 @@ def write_json(path: Path, document: dict) -> None:
     """Write ``document`` to ``path`` atomically, through a temporary file of a unique name beside it.
 
     A reader never sees half a file, an old file is replaced only when the new one is complete, and two
-    runs writing the same path do not share a temporary file.
+    runs writing the same path do not share a temporary file. A path that exists and is not a regular file
+    (``/dev/null``, a pipe) is written in place, never replaced.
+
+    Raises:
+        IsADirectoryError: ``path`` is a folder.
+        OSError: it cannot be written.
     """
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder, not a file")
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+            fh.write(text)
         os.replace(tmp, path)
     except BaseException:
         try:

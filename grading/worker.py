@@ -521,16 +521,17 @@ def _fork_child(request: Request, keep_closed: list[int]) -> int:
                 os.close(fd)
             except OSError:
                 pass
-        child.set_limits(request.memory_bytes)
-        child.redirect_output(request.log)
+        child.redirect_output(request.log)  # fds 0-2 no longer reach the worker's pipes
         # Python's own streams wrap fds 0-2, which now point at the log; start them empty.
         sys.stdin = open(0, closefd=False)  # noqa: SIM115
         sys.stdout = open(1, "w", buffering=1, closefd=False, errors="backslashreplace")  # noqa: SIM115
         sys.stderr = open(2, "w", buffering=1, closefd=False, errors="backslashreplace")  # noqa: SIM115
+        child.start(request)  # the keeper of grading.sandbox; never returns
     except BaseException:  # noqa: BLE001
-        os._exit(child.CHILD_FAILED)
-    child.exit_after(request)  # never returns
-    os._exit(child.CHILD_FAILED)  # pragma: no cover
+        import traceback
+
+        traceback.print_exc()
+    os._exit(child.CHILD_FAILED)
 
 
 def _preload() -> None:
