@@ -26,6 +26,7 @@ raised while a test runs is a failure.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from pathlib import Path
 import pytest
 from _pytest.skipping import evaluate_skip_marks
 
+from grading import integrity
 from grading.layout import TargetError, module_in, resolve_target, slug_of_grader
 from grading.records import RecordWriter
 from grading.schema import Outcome, RecordEvent
@@ -44,7 +46,7 @@ TIMEOUT_MARK = "from pytest-timeout"
 MAX_MESSAGE = 600
 
 
-@dataclass
+@dataclass(eq=False)  # a plugin object: pluggy keeps plugins in sets
 class EngineChannel:
     """What the engine hands to ``pytest.main(plugins=[...])``: where records go, and which tests to run.
 
@@ -68,7 +70,17 @@ class _Phases:
     teardown_reported: bool = False
 
 
+@dataclass
+class _Integrity:
+    """What the graded process checks after every test, and at its end (grading.integrity)."""
+
+    core: integrity.Snapshot
+    full: integrity.Snapshot
+    violations: list[str] = field(default_factory=list)
+
+
 CHANNEL = pytest.StashKey[EngineChannel]()
+INTEGRITY = pytest.StashKey[_Integrity]()
 DECLARED_SKIP = pytest.StashKey[str]()  # the reason, for a test the grader's markers skip
 TARGET = pytest.StashKey[Path]()
 PHASES = pytest.StashKey[_Phases]()
@@ -184,6 +196,47 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         for item in session.items
     ]
     record(session.config, RecordEvent.COLLECTED, tests=tests)
+    if session.config.stash.get(CHANNEL, None) is not None and os.environ.get("KATA_INTEGRITY", "1") != "0":
+        _watch_for_tampering(session)  # KATA_INTEGRITY=0 only to measure what the checks cost (nox -s bench)
+
+
+def _watch_for_tampering(session: pytest.Session) -> None:
+    """Under the engine, before any of the learner's code runs: guard the graders' own functions, start the
+    audit policy, and take the identities of everything the verdict depends on (grading.integrity)."""
+    config = session.config
+    prefix = str(target_of(config).resolve()) + os.sep
+    violations: list[str] = []
+
+    def is_learner_file(filename: str) -> bool:
+        return filename.startswith(prefix)
+
+    graders = list({id(m): m for m in (getattr(item, "module", None) for item in session.items) if m}.values())
+    for module in graders:
+        integrity.guard_grader_functions(module, is_learner_file, violations.append)
+    integrity.AuditPolicy(is_learner_file, violations.append, WATCHED_OWNERS).install()
+    integrity.ACTIVE = integrity.ComparisonGuard(sys.modules.get("graders.helpers"))
+    core = integrity.core_snapshot(graders, config.pluginmanager)
+    config.stash[INTEGRITY] = _Integrity(core, integrity.full_snapshot(graders, config.pluginmanager), violations)
+
+
+# Classes and functions whose attributes the learner's code may not set (the audit policy's view).
+WATCHED_OWNERS = ("torch", "numpy", "_pytest", "pytest", "pluggy", "graders", "grading", "builtins", "test_")
+
+
+def _tampering(item: pytest.Item) -> str | None:
+    """What the learner's code changed or reached during this test, if anything."""
+    state = item.config.stash.get(INTEGRITY, None)
+    if state is None:
+        return None
+    found = state.violations + state.core.changes()
+    state.violations.clear()
+    if not found:
+        return None
+    more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+    return (
+        "tampered: " + "; ".join(dict.fromkeys(found[:3])) + more + ". Changing or reaching into what grades "
+        "the exercise scores 0 for the whole exercise"
+    )
 
 
 # ------------------------------------------------------------------------------------------ running
@@ -203,6 +256,9 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem):  # noqa: ARG001 - hook
         phases.items.append((Outcome.FAILED, "the test did not finish normally"))
         _record_result(item, phases)
         raise
+    tampered = _tampering(item)
+    if tampered is not None:
+        phases.items.insert(0, (Outcome.TAMPERED, tampered))
     _record_result(item, phases)
     return result
 
@@ -342,6 +398,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
                 "may skip a test, so this counts as a failure",
             )
         )
+    elif report.failed and call.excinfo is not None and isinstance(call.excinfo.value, integrity.Tampered):
+        phases.items.insert(0, (Outcome.TAMPERED, f"tampered: {call.excinfo.value}"))
     elif report.failed:
         if call.excinfo is not None:
             message, timed_out = describe_exception(call.excinfo.value, item.config.stash.get(TARGET, None))
@@ -358,4 +416,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    state = session.config.stash.get(INTEGRITY, None)
+    if state is not None:
+        found = state.violations + state.full.changes()
+        if found:
+            record(session.config, RecordEvent.TAMPERED, message="tampered: " + "; ".join(found[:3]))
     record(session.config, RecordEvent.FINISHED)

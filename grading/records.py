@@ -92,6 +92,7 @@ class RunRecords:
     import_done: int = 0
     import_error: str | None = None
     finished: int = 0
+    tampered: list[str] = field(default_factory=list)  # found at a session's end (grading.integrity)
     memory: tuple[int, int] | None = None  # (used, limit) when the keeper stopped the tree for its memory
 
     def in_flight(self, since: int = 0) -> str | None:
@@ -174,5 +175,7 @@ class RecordReader:
             r.import_error = str(rec.get("message", ""))
         elif event == RecordEvent.FINISHED:
             r.finished += 1
+        elif event == RecordEvent.TAMPERED:
+            r.tampered.append(str(rec.get("message", "tampered")))
         elif event == RecordEvent.MEMORY:
             r.memory = (int(rec["used"]), int(rec["limit"]))

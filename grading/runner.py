@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grading.child import Request
+from grading.integrity import FileGuard
 from grading.layout import LAYOUT, Layout, module_in
 from grading.records import RecordReader, RunRecords, TestInfo
 from grading.schema import ExerciseResult, ExerciseStatus, Kind, Outcome, RecordEvent, TestResult
@@ -113,6 +114,7 @@ def grade_exercise(
     graders: Path | None = None,
     known_tests: Sequence[TestInfo] | None = None,
     extra_args: Sequence[str] = (),
+    files: FileGuard | None = None,
 ) -> ExerciseResult:
     """Run the grader of ``slug`` against ``target/slug/slug.py`` and score it from the records.
 
@@ -126,6 +128,8 @@ def grade_exercise(
         known_tests (sequence of TestInfo): the grader's tests, when known without running it
             (grading.collection); a missing exercise is then scored without starting a process.
         extra_args (sequence of str): more pytest arguments.
+        files (FileGuard): the grading files to check after every test process (default: this exercise's
+            grader and fixtures, the helpers, the engine and pyproject.toml, as they are now).
 
     Returns:
         ExerciseResult: every collected test with its outcome and points.
@@ -137,18 +141,21 @@ def grade_exercise(
         return _score(slug, module_file, records, {}, "", time.monotonic() - started)
     own_launcher = launcher is None
     launcher = launcher or FreshLauncher()
+    grader = (graders or layout.graders) / f"test_{slug}.py"
+    files = files or FileGuard(grading_files(layout, [grader, layout.fixtures(slug)]), layout.root)
     try:
         with tempfile.TemporaryDirectory(prefix=f"kata-{slug}-") as tmp:
             run = _ExerciseRun(
                 slug=slug,
                 target=target,
-                grader=(graders or layout.graders) / f"test_{slug}.py",
+                grader=grader,
                 layout=layout,
                 limits=limits or Limits(),
                 launcher=launcher,
                 tmp=Path(tmp),
                 started=started,
                 extra_args=tuple(extra_args),
+                files=files,
             )
             run.grade()
             return _score(slug, module_file, run.reader.records, run.stopped, run.note, time.monotonic() - started)
@@ -168,6 +175,7 @@ class _ExerciseRun:
     tmp: Path
     started: float
     extra_args: tuple[str, ...]
+    files: FileGuard
     nonce: str = field(default_factory=lambda: secrets.token_hex(16))
     stopped: dict[str, tuple[Outcome, str]] = field(default_factory=dict)  # decided here, not by pytest
     note: str = ""
@@ -184,6 +192,7 @@ class _ExerciseRun:
             starts_before = len(self.reader.records.started)
             run = self._attempt(remaining)
             rec = self.reader.records
+            self._check_files()
             if not rec.collected:
                 self.note = f"the grader could not be collected: the test process {describe_exit(run.returncode)}"
                 self.note += f"\n{run.log_tail}" if run.log_tail else ""
@@ -203,6 +212,16 @@ class _ExerciseRun:
                 why = f"not run: the test process ended early {attempt + 1} times"
                 self.stopped.update({n: (Outcome.FAILED, why) for n in remaining})
                 self.note = why.removeprefix("not run: ")
+
+    def _check_files(self) -> None:
+        """Grading files changed on disk while the learner's code ran: put them back, and say so."""
+        changed = self.files.changed()
+        if changed:
+            self.files.restore(changed)
+            self.reader.records.tampered.append(
+                f"tampered: grading files changed on disk while this exercise was graded "
+                f"({self.files.describe(changed)}); they were put back"
+            )
 
     def _settle_in_flight(self, in_flight: str | None, run: _Attempt) -> None:
         """Score the test that was running when the process ended, if it left no result."""
@@ -365,6 +384,12 @@ def _score(slug, module_file: Path, rec: RunRecords, stopped, note, elapsed) -> 
         max_points = 0.0 if outcome == Outcome.SKIPPED else info.points
         points = max_points if outcome == Outcome.PASSED else 0.0
         tests.append(TestResult(nodeid, info.name, outcome, points, max_points, message, info.by_hand))
+    tampered = [t.message for t in tests if t.outcome == Outcome.TAMPERED] + rec.tampered
+    if tampered:
+        # Tampering anywhere costs the whole exercise: no test's verdict can be trusted after it.
+        for t in tests:
+            t.points = 0.0
+        return ExerciseResult(slug, ExerciseStatus.TAMPERED, tests, elapsed, tampered[0])
     if missing:
         status = ExerciseStatus.MISSING
     elif import_failed or not rec.collected:
@@ -376,6 +401,14 @@ def _score(slug, module_file: Path, rec: RunRecords, stopped, note, elapsed) -> 
     else:
         status = ExerciseStatus.FAILED
     return ExerciseResult(slug, status, tests, elapsed, note)
+
+
+def grading_files(layout: Layout, extra: Sequence[Path] = ()) -> list[Path]:
+    """What grades: the graders' helpers, the engine, pyproject.toml, the catalogue, the quizzes, and ``extra``."""
+    return [layout.helpers, PROJECT_ENGINE, layout.pyproject, layout.catalogue, layout.quizzes, *extra]
+
+
+PROJECT_ENGINE = Path(__file__).resolve().parent
 
 
 class GradingSession:
@@ -409,6 +442,8 @@ class GradingSession:
             self.limits.threads = 1
         self.layout = layout
         self.launcher = launcher or make_launcher(threads=self.limits.threads, kind=worker)
+        # Taken once, before any learner code runs; checked after every test process of every exercise.
+        self.files = FileGuard(grading_files(layout, [layout.graders]), layout.root)
 
     def __enter__(self) -> GradingSession:
         return self
@@ -459,6 +494,7 @@ class GradingSession:
                 launcher=self.launcher,
                 layout=self.layout,
                 known_tests=known.get(slug),
+                files=self.files,
             )
             if on_result is not None:
                 with lock:

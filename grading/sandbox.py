@@ -159,13 +159,32 @@ def drop_privileges(user: tuple[str, int, int], home: str) -> bool:
 # ------------------------------------------------------------------------------------------ the tree
 
 
-def descendants(root: int) -> list[int]:
-    """Every live descendant of ``root`` (Linux /proc; empty elsewhere)."""
-    children: dict[int, list[int]] = {}
+def children(pid: int) -> list[int]:
+    """The live children of ``pid``, from /proc/<pid>/task/*/children where the kernel has it."""
+    out: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", "rb") as fh:
+                out += [int(x) for x in fh.read().split()]
+        except (OSError, ValueError):
+            return _children_by_scan(pid)
+    return out
+
+
+def _children_by_scan(pid: int) -> list[int]:
+    return [c for c, parent in _parents().items() if parent == pid]
+
+
+def _parents() -> dict[int, int]:
+    parents: dict[int, int] = {}
     try:
         entries = os.listdir("/proc")
     except OSError:
-        return []
+        return parents
     for name in entries:
         if not name.isdigit():
             continue
@@ -174,11 +193,15 @@ def descendants(root: int) -> list[int]:
                 stat = fh.read()
         except OSError:
             continue
-        fields = stat[stat.rfind(b")") + 2 :].split()
-        children.setdefault(int(fields[1]), []).append(int(name))
+        parents[int(name)] = int(stat[stat.rfind(b")") + 2 :].split()[1])
+    return parents
+
+
+def descendants(root: int) -> list[int]:
+    """Every live descendant of ``root`` (Linux /proc; empty elsewhere)."""
     out, todo = [], [root]
     while todo:
-        for child in children.get(todo.pop(), []):
+        for child in children(todo.pop()):
             out.append(child)
             todo.append(child)
     return out

@@ -50,6 +50,7 @@ class Outcome(StrEnum):
     CRASHED = "crashed"  # the test process died during the test (segfault, os._exit, killed)
     ERROR = "error"  # its set-up failed: the module is missing or could not be imported
     SKIPPED = "skipped"  # the grader declared it cannot run on this machine: worth 0 of 0
+    TAMPERED = "tampered"  # the learner's code changed what judges it (grading.integrity): 0 points
 
 
 class ExerciseStatus(StrEnum):
@@ -59,6 +60,7 @@ class ExerciseStatus(StrEnum):
     FAILED = "failed"
     MISSING = "missing"  # the target holds no file for it
     ERROR = "error"  # the module could not be imported, or the grader could not be collected
+    TAMPERED = "tampered"  # a test found tampering: the whole exercise scores 0
 
 
 class Kind(StrEnum):
@@ -80,6 +82,7 @@ class RecordEvent(StrEnum):
     IMPORT_ERROR = "import_error"  # the module could not be imported; the message says why
     RESULT = "result"  # after a test's teardown: its outcome and message
     FINISHED = "finished"  # the session ended normally
+    TAMPERED = "tampered"  # at the end of the session, something the verdict depends on had changed
     MEMORY = "memory"  # the keeper stopped the test process's tree: it used more memory than allowed
 
 

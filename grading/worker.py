@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from grading import sandbox
 from grading.child import Request
 from grading.layout import PROJECT_ROOT
 
@@ -574,6 +575,8 @@ def serve(listen: str | None = None, idle: float = 900.0) -> None:
         listener.bind(listen)
         listener.listen(16)
     _preload()
+    sandbox.not_dumpable()  # its /proc files (fds, memory) closed to processes of the same user
+    subreaper = sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_w, False)
     signal.set_wakeup_fd(wake_w)
@@ -596,17 +599,20 @@ def serve(listen: str | None = None, idle: float = 900.0) -> None:
             pass  # the client is gone; its end is handled when its input closes
 
     def reap() -> None:
-        while owners:
+        while True:
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
-                return
+                break
             if pid == 0:
-                return
+                break
             owner = owners.pop(pid, None)
             if owner is not None:
                 owner[0].children.discard(pid)
                 reply(owner[0], id=owner[1], exit=os.waitstatus_to_exitcode(status))
+        # Orphans re-parented to this subreaper (a keeper was killed before its tree was gone) end here.
+        if subreaper:
+            sandbox.kill_all([pid for pid in sandbox.children(os.getpid()) if pid not in owners])
 
     def drop(client: _Client) -> None:
         sel.unregister(client.fd_in)

@@ -251,9 +251,9 @@ def test_a_missing_module_is_reported_missing(tmp_path):
     assert all("missing" in t.message for t in result.tests)
 
 
-def test_forged_records_are_ignored(tmp_path):
-    # The module finds the records file among its open descriptors and appends "passed" for test_three,
-    # without the run's nonce; then test_three really fails.
+def test_reaching_for_the_records_channel_is_tampering(tmp_path):
+    # The module lists its open descriptors to find the records file and appends "passed" for test_three,
+    # without the run's nonce; then test_three really fails. Listing /proc/self/fd is tampering.
     forger = CORRECT.replace(
         "def three():\n    return 3\n",
         textwrap.dedent("""
@@ -271,7 +271,9 @@ def test_forged_records_are_ignored(tmp_path):
         """),
     )
     result = grade_toy(tmp_path, forger)
-    assert outcomes(result)["test_three"] == FAILED
+    assert outcomes(result)["test_three"] == Outcome.TAMPERED
+    assert result.status == ExerciseStatus.TAMPERED and result.points == 0, outcomes(result)
+    assert "/proc/self/fd" in result.note
 
 
 def test_exit_status_zero_with_nothing_run_is_not_a_pass(tmp_path, launcher):
