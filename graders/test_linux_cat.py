@@ -75,6 +75,8 @@ def reads_unreadable_files() -> bool:
         except PermissionError:
             return False
         return True
+
+
 BIG = 256 * 1024 * 1024
 
 
