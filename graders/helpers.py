@@ -412,8 +412,9 @@ def forbidden(*entries: str) -> Iterator[list[str]]:
         yield watch.fired
     finally:
         if profiled:
-            sys.setprofile(previous)
-            threading.setprofile(previous)  # type: ignore[arg-type]
+            restore = previous if previous is None or callable(previous) else None  # cProfile's is not
+            sys.setprofile(restore)
+            threading.setprofile(restore)  # type: ignore[arg-type]
         for hook in reversed(hooks):
             hook.__exit__(None, None, None)
     if watch.fired:
@@ -573,6 +574,12 @@ def _op_matches(entry: str, name: str, any_namespace: bool = False) -> bool:
 
 class _OperatorHook(TorchDispatchMode):
     """Sees every operator that runs (below autograd and composite decompositions)."""
+
+    @classmethod
+    def _should_skip_dynamo(cls) -> bool:
+        # By default torch wraps __torch_dispatch__ in torch._dynamo.disable, whose first use imports
+        # torch._dynamo: 2.5-3.5 s on these machines, once per graded process, for nothing.
+        return False
 
     def __init__(self, watch: _Watch) -> None:
         super().__init__()
