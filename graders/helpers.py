@@ -418,10 +418,14 @@ def forbidden(*entries: str) -> Iterator[list[str]]:
         for hook in reversed(hooks):
             hook.__exit__(None, None, None)
     if watch.fired:
-        raise ForbiddenCall(
-            f"{watch.fired[0]}, which this exercise asks you to write by hand "
-            f"(the answer may be right, but these points are for not calling the built-in)"
-        )
+        raise ForbiddenCall(_verdict(watch.fired[0]))
+
+
+def _verdict(message: str) -> str:
+    return (
+        f"{message}, which this exercise asks you to write by hand "
+        f"(the answer may be right, but these points are for not calling the built-in)"
+    )
 
 
 class _Watch:
@@ -521,7 +525,7 @@ class _Watch:
     # ------------------------------------------------------------------ firing
     def fire(self, message: str) -> None:
         self.fired.append(message)
-        raise ForbiddenCall(f"{message}, which this exercise asks you to write by hand")
+        raise ForbiddenCall(_verdict(message))
 
     def profile(self, frame: Any, event: str, arg: Any) -> None:
         if event == "call":
