@@ -517,9 +517,16 @@ class _Watch:
                 if base is None:
                     continue
                 message = f"used your class {value.__name__}, which subclasses {base.__module__}.{base.__qualname__}"
+                here = getattr(module, "__file__", None)
                 for member in vars(value).values():
                     for fn in (member, getattr(member, "__func__", None), getattr(member, "fget", None)):
-                        if isinstance(fn, types.FunctionType):
+                        # decorators (@torch.no_grad()) wrap the method in shared code of their own: follow
+                        # __wrapped__ down to the code written in the learner's file, and flag only that
+                        while fn is not None and getattr(fn, "__wrapped__", None) is not None:
+                            if isinstance(fn, types.FunctionType) and fn.__code__.co_filename == here:
+                                self._codes[fn.__code__] = message
+                            fn = fn.__wrapped__
+                        if isinstance(fn, types.FunctionType) and fn.__code__.co_filename == here:
                             self._codes[fn.__code__] = message
 
     # ------------------------------------------------------------------ firing
