@@ -3,6 +3,27 @@
 Expected values come from the PyTorch built-ins with the same semantics (``F.relu``, ``F.leaky_relu``,
 ``F.silu``, ``F.hardsigmoid``, ``F.hardswish``), from ``x * torch.sigmoid(beta * x)`` for swish with other
 betas, and from hand-worked points. Gradients are compared with the built-ins' away from the kinks.
+
+Promises and the tests that hold them:
+- the built-ins' values (default arguments, float32 and float64) -> test_matches_builtin_with_default_arguments
+- leaky_relu for any slope (above 1, negative), -10 -> -5 at slope 0.5
+  -> test_leaky_relu_matches_builtin_for_any_slope, test_leaky_relu_with_slope_half_turns_minus_ten_into_minus_five
+- swish is x * sigmoid(beta x), beta 0 included -> test_swish_with_beta_is_x_times_sigmoid_of_beta_x
+- hard_sigmoid relu6(x + 3) / 6 (not Keras's), hard_swish x * that -> test_hard_sigmoid_at_hand_worked_points,
+  test_hard_swish_at_hand_worked_points
+- the built-ins' gradients away from the kinks (either one-sided gradient at a kink)
+  -> test_gradient_matches_builtin_away_from_kinks, test_leaky_relu_gradient_uses_the_slope,
+  test_swish_gradient_with_beta
+- NaN in, NaN out (relu too) -> test_nan_stays_nan
+- same shape and dtype (float16, bfloat16, 0-d, empty)
+  -> test_keeps_shape_and_dtype_including_half_precision_and_scalars
+- a new tensor, never x or a view of it -> test_returns_a_new_tensor
+- input not modified -> test_leaves_input_unchanged; strided input -> test_accepts_non_contiguous_input
+- TypeError naming x for lists and integer tensors -> test_rejects_lists_and_integer_tensors
+- slope and beta: ints accepted, bools, strings and None refused naming the argument
+  -> test_accepts_int_slope_and_beta, test_rejects_slope_and_beta_that_are_not_numbers
+- by hand: no torch activation that computes one of the five, by any route -> test_is_written_by_hand
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -211,8 +232,61 @@ def test_rejects_lists_and_integer_tensors(learner, name):
 
 def test_rejects_slope_and_beta_that_are_not_numbers(learner):
     x = torch.randn(3)
-    assert_raises(TypeError, learner.leaky_relu, x, "0.1", match="negative_slope")
-    assert_raises(TypeError, learner.swish, x, None, match="beta")
+    assert_raises(TypeError, learner.leaky_relu, x, "0.1", match=r"\bnegative_slope\b")
+    assert_raises(TypeError, learner.leaky_relu, x, True, match=r"\bnegative_slope\b")
+    assert_raises(TypeError, learner.swish, x, None, match=r"\bbeta\b")
+    assert_raises(TypeError, learner.swish, x, False, match=r"\bbeta\b")
+
+
+def test_accepts_int_slope_and_beta(learner):
+    seed = 85
+    x = random_input(seed, (4, 5))
+    assert_close(learner.leaky_relu(x, 2), F.leaky_relu(x, 2.0), call=call_repr("leaky_relu", x, 2), seed=seed)
+    assert_close(learner.swish(x, 2), x * torch.sigmoid(2.0 * x), call=call_repr("swish", x, 2), seed=seed)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_nan_stays_nan(learner, name):
+    nan = float("nan")
+    x = torch.tensor([nan, -2.0, nan, 0.5, 4.0], dtype=torch.float64)
+    got = getattr(learner, name)(x)
+    # the built-ins give NaN for NaN (assert_close counts NaN == NaN and nothing else equal to it)
+    assert_close(got, BUILTIN[name](x), call=f"{name}(tensor([nan, -2.0, nan, 0.5, 4.0]))")
+
+
+def _shares_memory(a: torch.Tensor, b: torch.Tensor) -> bool:
+    if a.numel() == 0 or b.numel() == 0:
+        return False
+    a0, b0 = a.untyped_storage().data_ptr(), b.untyped_storage().data_ptr()
+    return a0 == b0
+
+
+@pytest.mark.parametrize(
+    "name, args, what",
+    [
+        ("relu", (), "all-positive input"),
+        ("leaky_relu", (1.0,), "slope 1"),
+        ("swish", (), "random input"),
+        ("hard_sigmoid", (), "random input"),
+        ("hard_swish", (), "all of it above 3"),
+    ],
+    ids=NAMES,
+)
+def test_returns_a_new_tensor(learner, name, args, what):
+    g = torch.Generator().manual_seed(95)
+    x = torch.rand(4, 6, generator=g, dtype=torch.float64) + 0.5
+    if name == "hard_swish":
+        x = x + 3.0  # hard_swish is the identity above 3
+    elif name in ("swish", "hard_sigmoid"):
+        x = x * 8 - 6
+    got = getattr(learner, name)(x, *args)
+    call = call_repr(name, x, *args) + f" ({what})"
+    assert_close(got, F.leaky_relu(x, *args) if args else BUILTIN[name](x), call=call, seed=95)
+    if got is x or _shares_memory(got, x):
+        raise AssertionError(
+            f"{call}\n  returned x itself (or a view of it): the result must be a new tensor, so that changing"
+            " it never changes the input"
+        )
 
 
 # --------------------------------------------------------------------------------------- by hand

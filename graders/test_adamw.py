@@ -4,6 +4,29 @@ Expected values come from ``torch.optim.AdamW`` and ``torch.optim.Adam(weight_de
 on copies of the same parameters with the same gradients (50 steps of a small non-linear least-squares
 problem), and from one closed form: a parameter whose gradient is 0 is only shrunk by AdamW, by
 ``(1 - lr * weight_decay)`` per step.
+
+Promises and the tests that hold them:
+- torch's trajectories, float32 and float64 -> test_adamw_follows_torch_adamw_for_50_steps,
+  test_adam_l2_follows_torch_adam_with_weight_decay_for_50_steps
+- torch's defaults (weight_decay 1e-2 for both) -> test_default_hyperparameters_are_torchs
+- parameter groups with their own lr/weight_decay -> test_each_param_group_uses_its_own_lr_and_weight_decay
+- no gradient: skipped, no state, no decay -> test_parameter_without_gradient_is_skipped_and_gets_no_state
+- a step count per parameter -> test_each_parameter_counts_its_own_steps
+- eps after the square root -> test_small_gradients_put_eps_after_the_square_root
+- group["lr"] read at every step -> test_learning_rate_changed_by_a_scheduler_takes_effect
+- state_dict()/load_state_dict() carry on exactly -> test_state_dict_lets_a_fresh_optimizer_carry_on
+- state: "step" a 0-d float32 tensor (float64 parameters too), moments shaped and typed like the parameter
+  -> test_state_holds_a_float32_step_tensor_and_both_moments
+- step(closure) returns its loss, computed with gradients on -> test_step_with_a_closure_returns_its_loss
+- p.grad not modified -> test_step_leaves_the_gradients_unchanged
+- decoupled decay against L2 (zero gradient) -> test_adamw_and_adam_l2_decay_a_weight_with_zero_gradient_differently
+- torch.optim.Optimizer subclasses with lr, betas, eps, weight_decay in param_groups
+  -> test_both_optimizers_are_torch_optimizers_with_the_usual_group_keys
+- ValueError naming the hyperparameter out of range -> test_rejects_invalid_hyperparameters
+- the bounds themselves accepted -> test_accepts_hyperparameters_on_the_bounds
+- by hand: no torch.optim.adam/adamw code (base class, instance, functional), no fused or _foreach_ ops
+  -> test_step_is_written_by_hand
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -308,18 +331,47 @@ def test_both_optimizers_are_torch_optimizers_with_the_usual_group_keys(learner)
 @pytest.mark.parametrize(
     "kwargs, match",
     [
-        ({"lr": -0.1}, "lr"),
-        ({"betas": (1.0, 0.999)}, "betas"),
-        ({"eps": -1e-8}, "eps"),
-        ({"weight_decay": -0.01}, "weight_decay"),
+        ({"lr": -0.1}, r"\blr\b"),
+        ({"betas": (1.0, 0.999)}, r"\bbetas\b"),
+        ({"betas": (0.9, 1.0)}, r"\bbetas\b"),
+        ({"betas": (-0.1, 0.999)}, r"\bbetas\b"),
+        ({"eps": -1e-8}, r"\beps\b"),
+        ({"weight_decay": -0.01}, r"\bweight_decay\b"),
     ],
-    ids=["negative lr", "beta1 = 1", "negative eps", "negative weight_decay"],
+    ids=["negative lr", "beta1 = 1", "beta2 = 1", "negative beta1", "negative eps", "negative weight_decay"],
 )
 def test_rejects_invalid_hyperparameters(learner, name, kwargs, match):
     params = [torch.zeros(2, requires_grad=True)]
     assert_raises(
         ValueError, learner_class(learner, name), params, match=match, call=f"{name}(params, {kwargs})", **kwargs
     )
+
+
+@CLASSES
+def test_accepts_hyperparameters_on_the_bounds(learner, name):
+    # lr >= 0, eps >= 0, weight_decay >= 0, betas in [0, 1): the bounds themselves are allowed (as in torch)
+    kwargs = {"lr": 0.0, "betas": (0.0, 0.0), "eps": 0.0, "weight_decay": 0.0}
+    got, _, _ = trajectory(learner_class(learner, name), steps=3, dtype=torch.float64, kwargs=kwargs)
+    expected, _, _ = trajectory(TORCH[name], steps=3, dtype=torch.float64, kwargs=kwargs)
+    assert_same_trajectory(got, expected, f"{name}(params, lr=0, betas=(0, 0), eps=0, weight_decay=0)")
+
+
+@CLASSES
+@DTYPES
+def test_state_holds_a_float32_step_tensor_and_both_moments(learner, name, dtype):
+    kwargs = {"lr": 0.05, "weight_decay": 0.1}
+    _, opt, params = trajectory(learner_class(learner, name), steps=3, dtype=dtype, kwargs=kwargs)
+    _, ref, ref_params = trajectory(TORCH[name], steps=3, dtype=dtype, kwargs=kwargs)
+    call = f"{name}(params, lr=0.05, weight_decay=0.1) on {str(dtype)[6:]} parameters, after 3 steps: state[w1]"
+    state, theirs = opt.state.get(params[0], {}), ref.state[ref_params[0]]
+    step = state.get("step")
+    if not isinstance(step, torch.Tensor) or step.dtype != torch.float32 or step.dim() != 0:
+        raise AssertionError(f'{call}["step"] is {step!r}; expected a 0-d float32 tensor (torch.tensor(3.0))')
+    assert_close(step, torch.tensor(3.0), call=call, what='["step"]')
+    for key in ("exp_avg", "exp_avg_sq"):
+        assert_close(
+            state.get(key), theirs[key], call=call + f" against torch.optim.{TORCH[name].__name__}", what=f"[{key!r}]"
+        )
 
 
 @pytest.mark.by_hand

@@ -4,6 +4,43 @@ Expected values come from ``torch.nn.functional.scaled_dot_product_attention`` a
 ``torch.nn.MultiheadAttention(batch_first=True)`` (given the learner's weights), both evaluated in float64
 so that a float32 answer is compared with the exact result rounded once; the attention weights, which
 ``F.scaled_dot_product_attention`` does not return, come from a softmax written here in float64.
+
+Promises and the tests that hold them:
+scaled_dot_product_attention
+- F.scaled_dot_product_attention's output, Dv != D, S != L
+  -> test_output_matches_torch_with_more_keys_than_queries_and_other_value_size
+- weights softmax(q k^T / sqrt(D) + mask) over the keys, rows summing to 1
+  -> test_weights_are_the_softmax_of_scores_over_keys, test_rows_of_weights_sum_to_one
+- the 1/sqrt(d) scaling -> test_scaling_by_sqrt_d_keeps_the_softmax_from_saturating
+- bool mask True = may attend; float mask added
+  -> test_bool_mask_true_means_may_attend, test_float_mask_is_added_to_the_scaled_scores
+- is_causal: ones(L, S).tril(), top left -> test_causal_mask_lets_query_i_see_keys_up_to_i
+- a row with nothing to attend: zeros, never NaN, finite gradients
+  -> test_query_with_nothing_to_attend_gives_zeros_not_nan, test_gradients_stay_finite_with_a_fully_masked_row
+- masks broadcast; any batch dimensions
+  -> test_mask_broadcasts_over_batch_and_heads, test_works_with_any_number_of_batch_dimensions
+- gradients w.r.t. q, k, v -> test_gradients_match_torch
+- strided inputs; inputs not modified -> test_accepts_non_contiguous_inputs, test_leaves_inputs_unchanged
+- the dtype of q: float32/float64, float16/bfloat16, whatever the float mask's dtype
+  -> the value tests, test_keeps_half_precision_dtype, test_float_mask_of_another_dtype_keeps_the_dtype_of_q
+- ValueError naming k, v, q, attn_mask, is_causal (1-D q, dtypes that differ included)
+  -> test_rejects_inconsistent_arguments
+- TypeError naming q (integer tensor) or attn_mask (integer mask) -> test_rejects_integer_tensors
+- by hand: no built-in attention, by any route -> test_scaled_dot_product_attention_is_written_by_hand
+MultiHeadAttention
+- four nn.Linear q_proj, k_proj, v_proj, out_proj (E x E, bias or not) -> test_mha_has_four_linear_projections
+- nn.MultiheadAttention(batch_first=True)'s output and head-averaged weights given the same weights
+  -> test_mha_matches_torch_multihead_attention_in_self_attention,
+  test_mha_matches_torch_multihead_attention_in_cross_attention
+- masks [L, S], [N * H, L, S], [N, H, L, S]; bool True = may attend
+  -> test_mha_applies_masks, test_mha_accepts_a_mask_per_sample_and_head
+- a query with nothing to attend gives out_proj's bias -> test_mha_query_with_nothing_to_attend_gives_the_output_bias
+- gradients -> test_mha_gradients_match_torch; inputs not modified -> test_mha_leaves_inputs_unchanged
+- ValueError naming embed_dim / num_heads -> test_mha_rejects_invalid_sizes
+- ValueError naming query, key, value, attn_mask -> test_mha_rejects_inputs_that_do_not_fit
+- by hand: no nn.MultiheadAttention (held, inherited or functional), no built-in attention
+  -> test_mha_is_written_by_hand
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -272,26 +309,67 @@ def test_leaves_inputs_unchanged(learner):
 @pytest.mark.parametrize(
     "shapes, kwargs, match",
     [
-        (((2, 3, 4), (2, 5, 6), (2, 5, 2)), {}, "k"),
-        (((2, 3, 4), (2, 5, 4), (2, 6, 2)), {}, "v"),
-        (((2, 3, 4), (2, 5, 4), (2, 5, 2)), {"attn_mask": torch.ones(4, 5, dtype=torch.bool)}, "attn_mask"),
+        (((2, 3, 4), (2, 5, 6), (2, 5, 2)), {}, r"\bk\b"),
+        (((2, 3, 4), (2, 5, 4), (2, 6, 2)), {}, r"\bv\b"),
+        (((2, 3, 4), (2, 5, 4), (2, 5, 2)), {"attn_mask": torch.ones(4, 5, dtype=torch.bool)}, r"\battn_mask\b"),
         (
             ((2, 3, 4), (2, 5, 4), (2, 5, 2)),
             {"attn_mask": torch.ones(3, 5, dtype=torch.bool), "is_causal": True},
-            "is_causal",
+            r"\bis_causal\b",
         ),
+        (((4,), (5, 4), (5, 2)), {}, r"\bq\b"),
+        (((2, 3, 4), (2, 5, 4), (2, 5, 2)), {"k_dtype": torch.float64}, r"\bk\b"),
     ],
-    ids=["k of another size", "v of another length", "mask of the wrong shape", "mask and is_causal"],
+    ids=[
+        "k of another size",
+        "v of another length",
+        "mask of the wrong shape",
+        "mask and is_causal",
+        "one-dimensional q",
+        "k of another dtype",
+    ],
 )
 def test_rejects_inconsistent_arguments(learner, shapes, kwargs, match):
-    q, k, v = (torch.zeros(s) for s in shapes)
-    assert_raises(ValueError, learner.scaled_dot_product_attention, q, k, v, match=match, **kwargs)
+    kwargs = dict(kwargs)
+    k_dtype = kwargs.pop("k_dtype", torch.float32)
+    q, k, v = torch.zeros(shapes[0]), torch.zeros(shapes[1], dtype=k_dtype), torch.zeros(shapes[2])
+    call = call_repr("scaled_dot_product_attention", q, k, v, **kwargs)
+    assert_raises(ValueError, learner.scaled_dot_product_attention, q, k, v, match=match, call=call, **kwargs)
 
 
 def test_rejects_integer_tensors(learner):
     q = torch.zeros(3, 4, dtype=torch.int64)
     k, v = torch.zeros(5, 4), torch.zeros(5, 2)
-    assert_raises(TypeError, learner.scaled_dot_product_attention, q, k, v, match="q")
+    assert_raises(TypeError, learner.scaled_dot_product_attention, q, k, v, match=r"\bq\b")
+    q, mask = torch.zeros(3, 4), torch.ones(3, 5, dtype=torch.int64)
+    call = call_repr("scaled_dot_product_attention", q, k, v, attn_mask=mask)
+    assert_raises(
+        TypeError, learner.scaled_dot_product_attention, q, k, v, attn_mask=mask, match=r"\battn_mask\b", call=call
+    )
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["float16", "bfloat16"])
+def test_keeps_half_precision_dtype(learner, dtype):
+    seed = 116
+    q, k, v = (t.to(dtype) for t in qkv((2,), L=4, S=6, D=8, Dv=8, seed=seed, dtype=torch.float64))
+    # the exact attention of the half-precision values, rounded to the dtype; 4 ulps of the largest value
+    exact_out, exact_weights = reference(q.double(), k.double(), v.double())
+    (out, weights), call = call_learner_sdpa(learner, q, k, v)
+    eps = torch.finfo(dtype).eps
+    atol = 4 * eps * float(exact_out.abs().max())
+    assert_close(out, exact_out.to(dtype), call=call, seed=seed, what="out", rtol=0.0, atol=atol)
+    assert_close(weights, exact_weights.to(dtype), call=call, seed=seed, what="weights", rtol=0.0, atol=4 * eps)
+
+
+def test_float_mask_of_another_dtype_keeps_the_dtype_of_q(learner):
+    seed = 117
+    q, k, v = qkv((2,), L=4, S=5, D=8, Dv=3, seed=seed, dtype=torch.float32)
+    mask = randn(4, 5, seed=seed + 3, dtype=torch.float64)
+    (out, weights), call = call_learner_sdpa(learner, q, k, v, attn_mask=mask)
+    call += "  [float32 q, k, v; float64 mask]"
+    expected_out, expected_weights = reference(q, k, v, attn_mask=mask.float())
+    assert_close(weights, expected_weights, call=call, seed=seed, what="weights")
+    assert_close(out, expected_out, call=call, seed=seed, what="out")
 
 
 @pytest.mark.by_hand
@@ -462,11 +540,52 @@ def test_mha_leaves_inputs_unchanged(learner):
 
 @pytest.mark.parametrize(
     "args, match",
-    [((10, 3), "num_heads"), ((8, 0), "num_heads"), ((0, 1), "embed_dim")],
+    [((10, 3), r"\bnum_heads\b"), ((8, 0), r"\bnum_heads\b"), ((0, 1), r"\bembed_dim\b")],
     ids=["3 does not divide 10", "no heads", "no features"],
 )
 def test_mha_rejects_invalid_sizes(learner, args, match):
     assert_raises(ValueError, learner.MultiHeadAttention, *args, match=match, call=f"MultiHeadAttention{args}")
+
+
+def test_mha_accepts_a_mask_per_sample_and_head(learner):
+    seed = 208
+    N, H, L, S, E = 2, 2, 3, 5, 8
+    mine, theirs = make_pair(learner, E=E, H=H, bias=True, seed=seed)
+    query, key = randn(N, L, E, seed=seed, dtype=torch.float64), randn(N, S, E, seed=seed + 1, dtype=torch.float64)
+    mask = random_bool_mask(N, H, L, S, seed=seed + 3, p=0.5)
+    (out, weights), call = call_learner_mha(mine, query, key, key, attn_mask=mask)
+    call += "  [bool mask [N, num_heads, L, S], True = may attend]"
+    # nn.MultiheadAttention takes the same mask as [N * num_heads, L, S], sample n head h at n * num_heads + h
+    expected_out, expected_weights = mha_expected(theirs, query, key, key, attn_mask=mask.reshape(N * H, L, S))
+    assert_close(weights, expected_weights, call=call, seed=seed, what="weights")
+    assert_close(out, expected_out, call=call, seed=seed, what="out")
+
+
+@pytest.mark.parametrize(
+    "shapes, mask_shape, match",
+    [
+        (((2, 3), (2, 5, 8), (2, 5, 8)), None, r"\bquery\b"),
+        (((2, 3, 8), (3, 5, 8), (3, 5, 8)), None, r"\bkey\b"),
+        (((2, 3, 8), (2, 5, 8), (2, 5, 6)), None, r"\bvalue\b"),
+        (((2, 3, 8), (2, 5, 8), (2, 4, 8)), None, r"\b(key|value)\b"),
+        (((2, 3, 8), (2, 5, 8), (2, 5, 8)), (3, 6), r"\battn_mask\b"),
+        (((2, 3, 8), (2, 5, 8), (2, 5, 8)), (3, 3, 5), r"\battn_mask\b"),
+    ],
+    ids=[
+        "2-D query",
+        "key of another batch size",
+        "value of another width",
+        "key and value of other lengths",
+        "mask [L, S + 1]",
+        "mask [3, L, S] (not N * num_heads)",
+    ],
+)
+def test_mha_rejects_inputs_that_do_not_fit(learner, shapes, mask_shape, match):
+    mha = learner.MultiHeadAttention(8, 2)
+    query, key, value = (torch.zeros(s) for s in shapes)
+    kwargs = {} if mask_shape is None else {"attn_mask": torch.ones(mask_shape, dtype=torch.bool)}
+    call = "MultiHeadAttention(8, 2)" + call_repr("", query, key, value, **kwargs)
+    assert_raises(ValueError, mha, query, key, value, match=match, call=call, **kwargs)
 
 
 @pytest.mark.by_hand

@@ -14,6 +14,32 @@ are therefore a ``str`` subclass whose ``__hash__`` yields the GIL (``time.sleep
 a name becomes a place where another thread may run, and the switch interval is set to 1 microsecond.
 A deadlock shows as worker threads (daemon threads, so they never keep the process alive) that have not
 finished by a deadline: the test fails with "deadlock: ..." and the run goes on.
+
+Promises and the tests that hold them:
+- transfers move money; the whole balance can be sent -> test_transfers_move_money_between_accounts,
+  test_the_whole_balance_can_be_sent
+- total() is the sum, unchanged by transfers -> test_total_is_the_sum_of_the_balances
+- total() is a consistent snapshot (every lock, fixed order) -> test_total_is_a_consistent_snapshot_during_transfers
+- the starting balances are copied -> test_the_bank_keeps_its_own_copy_of_the_balances
+- balances and amounts are ints; balance() and total() return ints -> test_balances_and_total_are_ints
+- one lock per account in bank.locks -> test_each_account_has_its_own_lock
+- a transfer holds the locks of src and dst -> test_a_transfer_waits_for_the_lock_of_each_of_its_accounts
+- exactly those two locks, in one fixed order whatever the direction ->
+  test_opposite_directions_take_the_two_locks_in_the_same_order
+- no deadlock and no lost money under contention -> test_concurrent_transfers_neither_deadlock_nor_lose_money
+- disjoint pairs do not wait on each other -> test_transfers_between_disjoint_pairs_do_not_wait_on_each_other
+- the balance is checked under the locks -> test_concurrent_overdrafts_are_refused
+- balance() reads under the account's lock -> test_balance_waits_for_the_account_lock
+- InsufficientFunds (a ValueError), nothing changed -> test_insufficient_funds_raises_and_changes_nothing
+- ValueError naming amount for amount <= 0, nothing changed -> test_non_positive_amounts_raise_value_error
+- TypeError naming amount unless an int (bool refused), nothing changed ->
+  test_amounts_that_are_not_ints_raise_type_error
+- ValueError naming src or dst for src == dst -> test_a_transfer_to_the_same_account_raises_value_error
+- KeyError naming src or dst, nothing changed -> test_unknown_accounts_raise_key_error_and_change_nothing
+- balance() KeyError showing the name -> test_balance_of_an_unknown_account_raises_key_error
+- Bank: ValueError naming balances for a negative one -> test_negative_starting_balances_raise_value_error
+- Bank: TypeError naming balances unless an int (bool refused) ->
+  test_starting_balances_that_are_not_ints_raise_type_error
 """
 
 from __future__ import annotations
@@ -132,26 +158,30 @@ def test_insufficient_funds_raises_and_changes_nothing(learner):
 @pytest.mark.parametrize("amount", [0, -5], ids=["zero", "negative"])
 def test_non_positive_amounts_raise_value_error(learner, amount):
     bank = learner.Bank({"a": 10, "b": 5})
-    assert_raises(ValueError, bank.transfer, "a", "b", amount, match="amount", call=f"transfer(a, b, {amount})")
+    assert_raises(ValueError, bank.transfer, "a", "b", amount, match=r"\bamount\b", call=f"transfer(a, b, {amount})")
     assert_equal(balances_of(bank, "ab"), {"a": 10, "b": 5}, call=f"balances after transfer(a, b, {amount})")
 
 
-@pytest.mark.parametrize("amount", [2.5, "3"], ids=["float", "str"])
+@pytest.mark.parametrize("amount", [2.5, "3", True], ids=["float", "str", "bool"])
 def test_amounts_that_are_not_ints_raise_type_error(learner, amount):
+    # bool is an int subclass in Python, but True is no amount: the docstring refuses it.
     bank = learner.Bank({"a": 10, "b": 5})
-    assert_raises(TypeError, bank.transfer, "a", "b", amount, match="amount", call=f"transfer(a, b, {amount!r})")
+    call = f"transfer(a, b, {amount!r})"
+    assert_raises(TypeError, bank.transfer, "a", "b", amount, match=r"\bamount\b", call=call)
     assert_equal(balances_of(bank, "ab"), {"a": 10, "b": 5}, call=f"balances after transfer(a, b, {amount!r})")
 
 
 def test_a_transfer_to_the_same_account_raises_value_error(learner):
     bank = learner.Bank({"a": 10, "b": 5})
-    assert_raises(ValueError, bank.transfer, "a", "a", 3, match="src|dst", call="transfer(a, a, 3)")
+    assert_raises(ValueError, bank.transfer, "a", "a", 3, match=r"\bsrc\b|\bdst\b", call="transfer(a, a, 3)")
     assert_equal(balances_of(bank, "ab"), {"a": 10, "b": 5}, call="balances after transfer(a, a, 3)")
 
 
 @pytest.mark.points(2)
 @pytest.mark.parametrize(
-    "src, dst, match", [("zed", "a", "src"), ("a", "zed", "dst")], ids=["unknown source", "unknown destination"]
+    "src, dst, match",
+    [("zed", "a", r"\bsrc\b"), ("a", "zed", r"\bdst\b")],
+    ids=["unknown source", "unknown destination"],
 )
 def test_unknown_accounts_raise_key_error_and_change_nothing(learner, src, dst, match):
     bank = learner.Bank({"a": 10, "b": 5})
@@ -166,7 +196,30 @@ def test_balance_of_an_unknown_account_raises_key_error(learner):
 
 
 def test_negative_starting_balances_raise_value_error(learner):
-    assert_raises(ValueError, learner.Bank, {"a": 10, "b": -1}, match="balances", call="Bank({a: 10, b: -1})")
+    assert_raises(ValueError, learner.Bank, {"a": 10, "b": -1}, match=r"\bbalances\b", call="Bank({a: 10, b: -1})")
+
+
+@pytest.mark.parametrize("value", [10.5, "10", True], ids=["float", "str", "bool"])
+def test_starting_balances_that_are_not_ints_raise_type_error(learner, value):
+    # "Amounts and balances are ints": a float would make sums inexact, and True is no balance.
+    call = f"Bank({{'a': 10, 'b': {value!r}}})"
+    assert_raises(TypeError, learner.Bank, {"a": 10, "b": value}, match=r"\bbalances\b", call=call)
+
+
+def test_balances_and_total_are_ints(learner):
+    # assert_equal takes 10.0 for 10; here the type itself is the promise.
+    bank = learner.Bank({"a": 10, "b": 5})
+    bank.transfer("a", "b", 3)
+    for what, value in (
+        ("balance('a')", bank.balance("a")),
+        ("balance('b')", bank.balance("b")),
+        ("total()", bank.total()),
+    ):
+        if type(value) is not int:
+            raise AssertionError(
+                f"Bank({{a: 10, b: 5}}), transfer(a, b, 3): {what} returned {type(value).__name__} {value!r}, "
+                "expected an int (amounts and balances are ints, so sums stay exact)"
+            )
 
 
 def test_each_account_has_its_own_lock(learner):
@@ -259,6 +312,30 @@ def test_a_transfer_waits_for_the_lock_of_each_of_its_accounts(learner, held):
         raise AssertionError("transfer(a, b, 4) did not finish within 5 s after the lock it waited for was released")
     reraise(box, "transfer(a, b, 4)")
     assert_equal(balances_of(bank, "ab"), {"a": 6, "b": 14}, call="transfer(a, b, 4) after waiting for the lock")
+
+
+def test_balance_waits_for_the_account_lock(learner):
+    # "transfer, balance and total take an account's lock as self.locks[name]": a balance read while a
+    # transfer holds the account's lock waits for it, so it never sees a transfer half done.
+    bank = learner.Bank({"a": 10, "b": 10})
+    lock = bank.locks["a"]
+    lock.acquire()
+    try:
+        thread, box = start(bank.balance, "a")
+        thread.join(0.5)
+        if not thread.is_alive():
+            reraise(box, "balance(a)")
+            raise AssertionError(
+                "balance('a') returned while the test held bank.locks['a']; balance must read under the "
+                "account's lock (see the Bank docstring)"
+            )
+    finally:
+        lock.release()
+    thread.join(5)
+    if thread.is_alive():
+        raise AssertionError("balance('a') did not return within 5 s after bank.locks['a'] was released")
+    reraise(box, "balance(a)")
+    assert_equal(box.get("result"), 10, call="balance('a') after waiting for the lock")
 
 
 @pytest.mark.points(2)

@@ -2,6 +2,25 @@
 
 Expected values: ``torch.optim.lr_scheduler.CosineAnnealingLR`` driven step by step (no warm-up), the
 closed forms written out here, hand-worked boundaries, and YOLOX's quadratic warm-up formula.
+
+Promises and the tests that hold them:
+cosine_lr
+- no warm-up: CosineAnnealingLR(T_max=total_steps, eta_min=min_lr) -> test_without_warmup_matches_cosine_annealing
+- linear warm-up from warmup_start_lr to base_lr -> test_linear_warmup_rises_from_start_to_base,
+  test_starts_the_warmup_at_warmup_start_lr, test_reaches_base_lr_exactly_when_warmup_ends
+- quadratic warm-up as YOLOX -> test_quadratic_warmup_follows_yolox
+- cosine from the end of the warm-up, t / T -> test_cosine_half_way_is_the_midpoint, test_decreases_after_the_warmup
+- min_lr from total_steps on -> test_stays_at_min_lr_from_total_steps_on
+- warmup_steps == total_steps allowed -> test_warmup_as_long_as_the_schedule_is_allowed
+- a Python float in every phase -> test_returns_a_python_float, test_returns_a_python_float_in_every_phase
+- bad arguments -> ValueError naming the argument, whatever the step -> test_rejects_bad_arguments
+warmup_cosine_scheduler
+- a LambdaLR, each group from its own lr, applied at step 0, min_lr and warmup_start_lr absolute
+  -> test_scheduler_drives_each_param_group_from_its_own_lr
+- no warm-up: as CosineAnnealingLR -> test_scheduler_without_warmup_matches_cosine_annealing
+- a group with lr 0 -> ValueError naming lr -> test_scheduler_rejects_a_group_with_zero_lr
+- base_lr in kw, invalid values -> ValueError when the scheduler is made -> test_scheduler_rejects_bad_keywords
+- an unknown keyword -> TypeError -> test_scheduler_rejects_an_unknown_keyword
 """
 
 from __future__ import annotations
@@ -121,16 +140,53 @@ def test_returns_a_python_float(learner):
 @pytest.mark.parametrize(
     "args, kw, match",
     [
-        ((-1, 10, 0.1), {}, "step"),
-        ((0, 0, 0.1), {}, "total_steps"),
-        ((0, 10, 0.1), {"warmup_steps": 11}, "warmup_steps"),
-        ((0, 10, 0.1), {"warmup_steps": -2}, "warmup_steps"),
-        ((0, 10, 0.1), {"warmup_steps": 2, "warmup": "cubic"}, "warmup"),
+        ((-1, 10, 0.1), {}, r"\bstep\b"),
+        ((0, 0, 0.1), {}, r"\btotal_steps\b"),
+        ((0, 10, 0.1), {"warmup_steps": 11}, r"\bwarmup_steps\b"),
+        ((0, 10, 0.1), {"warmup_steps": -2}, r"\bwarmup_steps\b"),
+        ((0, 10, 0.1), {"warmup_steps": 2, "warmup": "cubic"}, r"\bwarmup\b"),
+        ((15, 10, 0.1), {"warmup_steps": 2, "warmup": "cubic"}, r"\bwarmup\b"),
+        ((15, 10, 0.1), {"warmup_steps": 11}, r"\bwarmup_steps\b"),
     ],
-    ids=["negative step", "no steps", "warm-up longer than the schedule", "negative warm-up", "unknown warm-up"],
+    ids=[
+        "negative step",
+        "no steps",
+        "warm-up longer than the schedule",
+        "negative warm-up",
+        "unknown warm-up",
+        "unknown warm-up past the end",
+        "warm-up too long past the end",
+    ],
 )
 def test_rejects_bad_arguments(learner, args, kw, match):
     assert_raises(ValueError, learner.cosine_lr, *args, match=match, **kw)
+
+
+@pytest.mark.parametrize(
+    "args, kw",
+    [
+        ((0, 10, 1), {"warmup_steps": 4, "warmup_start_lr": 0}),
+        ((2, 10, 1), {"warmup_steps": 4, "warmup_start_lr": 0, "warmup": "quadratic"}),
+        ((6, 10, 1), {"min_lr": 0, "warmup_steps": 4}),
+        ((10, 10, 1), {"min_lr": 0}),
+        ((25, 10, 0.1), {"min_lr": 0}),
+    ],
+    ids=["warm-up start", "quadratic warm-up", "cosine", "at total_steps", "past the end"],
+)
+def test_returns_a_python_float_in_every_phase(learner, args, kw):
+    # Integer rates in, a float out: min_lr=0 given as an int is still returned as 0.0.
+    got = learner.cosine_lr(*args, **kw)
+    text = "cosine_lr(" + ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kw.items()]) + ")"
+    assert isinstance(got, float), f"{text}\n  returned {got!r} ({type(got).__name__}), expected a Python float"
+
+
+@pytest.mark.parametrize("warmup", ["linear", "quadratic"])
+def test_warmup_as_long_as_the_schedule_is_allowed(learner, warmup):
+    # warmup_steps == total_steps: all warm-up, then min_lr; the cosine part is empty.
+    got = [learner.cosine_lr(s, 5, 0.2, 0.01, 5, 0.0, warmup) for s in range(7)]
+    expected = [closed_form(s, 5, 0.2, 0.01, 5, 0.0, warmup) for s in range(7)]
+    text = f"[cosine_lr(s, 5, 0.2, 0.01, warmup_steps=5, warmup_start_lr=0.0, warmup={warmup!r}) for s in 0..6]"
+    assert_close(got, expected, call=text, rtol=1e-12, atol=1e-15)
 
 
 # ------------------------------------------------------------------------------------------- the scheduler
@@ -187,6 +243,34 @@ def test_scheduler_rejects_a_group_with_zero_lr(learner):
         learner.warmup_cosine_scheduler,
         opt,
         10,
-        match="lr",
+        match=r"\blr\b",
         call="warmup_cosine_scheduler(SGD(lr=0.0), 10)",
+    )
+
+
+@pytest.mark.parametrize(
+    "kw, match",
+    [
+        ({"base_lr": 0.1}, r"\bbase_lr\b"),
+        ({"warmup": "cubic", "warmup_steps": 2}, r"\bwarmup\b"),
+        ({"warmup_steps": 11}, r"\bwarmup_steps\b"),
+    ],
+    ids=["base_lr", "unknown warm-up", "warm-up too long"],
+)
+def test_scheduler_rejects_bad_keywords(learner, kw, match):
+    opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+    text = "warmup_cosine_scheduler(SGD(lr=0.1), 10, " + ", ".join(f"{k}={v!r}" for k, v in kw.items()) + ")"
+    assert_raises(ValueError, learner.warmup_cosine_scheduler, opt, 10, match=match, call=text, **kw)
+
+
+def test_scheduler_rejects_an_unknown_keyword(learner):
+    # A misspelt keyword must not be ignored: warmup_step=3 would silently train without a warm-up.
+    opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+    assert_raises(
+        TypeError,
+        learner.warmup_cosine_scheduler,
+        opt,
+        10,
+        warmup_step=3,
+        call="warmup_cosine_scheduler(SGD(lr=0.1), 10, warmup_step=3)",
     )

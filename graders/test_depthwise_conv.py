@@ -5,6 +5,32 @@ Expected values come from ``F.conv2d(..., groups=C)``: for the module, applied t
 float32 convolution's own rounding would otherwise eat most of the tolerance). Parameter counts are worked
 out by hand: ``C * k * k`` for the depthwise part, ``C_in * C_out`` for the 1x1. One hand-worked example
 shows the kernel is not flipped.
+
+Promises and the tests that hold them:
+DepthwiseSeparableConv
+- .depthwise is nn.Conv2d(in, in, k, stride, padding, groups=in, bias=bias)
+  -> test_module_depthwise_part_is_a_conv2d_with_one_filter_per_channel
+- .pointwise is nn.Conv2d(in, out, 1, bias=bias) -> test_module_pointwise_part_is_a_1x1_conv2d
+- C*k*k + C_in*C_out parameters (+ biases) -> test_module_parameter_count
+- defaults 3x3, stride 1, padding 1, no bias -> test_module_defaults_are_3x3_stride_1_padding_1_without_bias
+- depthwise then pointwise, nothing in between, input's dtype -> test_module_output_is_depthwise_then_pointwise
+- trainable end to end -> test_module_gradients_reach_both_convolutions
+- ValueError naming the size below 1 (padding below 0) -> test_module_rejects_bad_sizes
+- TypeError for float or bool sizes and a non-bool bias, naming it -> test_module_rejects_sizes_that_are_not_ints
+depthwise_conv2d
+- F.conv2d(groups=C)'s values, any stride/padding pair -> test_depthwise_conv2d_matches_grouped_conv2d
+- a cross-correlation (kernel not flipped) -> test_depthwise_conv2d_is_a_cross_correlation_not_flipped
+- channel c reads channel c only, plus bias[c] -> test_depthwise_conv2d_keeps_channels_apart
+- gradients w.r.t. x, weight and bias -> test_depthwise_conv2d_gradients_match_grouped_conv2d
+- strided tensors -> test_depthwise_conv2d_accepts_non_contiguous_tensors
+- inputs not modified -> test_depthwise_conv2d_leaves_inputs_unchanged
+- the dtype of x, float16 and bfloat16 included -> the value tests, test_depthwise_conv2d_keeps_half_precision_dtype
+- ValueError naming x, weight, bias, stride, padding (weight for a kernel larger than the padded input)
+  -> test_depthwise_conv2d_rejects_bad_input
+- TypeError naming x, weight, bias (another dtype), stride, padding (float, bool)
+  -> test_depthwise_conv2d_rejects_integer_input, test_depthwise_conv2d_rejects_arguments_of_the_wrong_type
+- by hand: no built-in convolution, by any route -> test_depthwise_conv2d_is_written_by_hand
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -135,11 +161,33 @@ def test_module_gradients_reach_both_convolutions(learner):
 
 @pytest.mark.parametrize(
     "args, match",
-    [((0, 4), "in_channels"), ((4, 0), "out_channels"), ((4, 4, 0), "kernel_size"), ((4, 4, 3, 0), "stride")],
-    ids=["in_channels 0", "out_channels 0", "kernel_size 0", "stride 0"],
+    [
+        ((0, 4), r"\bin_channels\b"),
+        ((4, 0), r"\bout_channels\b"),
+        ((4, 4, 0), r"\bkernel_size\b"),
+        ((4, 4, 3, 0), r"\bstride\b"),
+        ((4, 4, 3, 1, -1), r"\bpadding\b"),
+    ],
+    ids=["in_channels 0", "out_channels 0", "kernel_size 0", "stride 0", "padding -1"],
 )
 def test_module_rejects_bad_sizes(learner, args, match):
     assert_raises(ValueError, learner.DepthwiseSeparableConv, *args, match=match, call=module_repr(*args))
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, match",
+    [
+        ((4.0, 6), {}, r"\bin_channels\b"),
+        ((4, 6, 3.0), {}, r"\bkernel_size\b"),
+        ((4, True), {}, r"\bout_channels\b"),
+        ((4, 6, 3, 1, 1.5), {}, r"\bpadding\b"),
+        ((4, 6), {"bias": 1}, r"\bbias\b"),
+    ],
+    ids=["in_channels 4.0", "kernel_size 3.0", "out_channels True", "padding 1.5", "bias 1"],
+)
+def test_module_rejects_sizes_that_are_not_ints(learner, args, kwargs, match):
+    call = module_repr(*args, **kwargs)
+    assert_raises(TypeError, learner.DepthwiseSeparableConv, *args, match=match, call=call, **kwargs)
 
 
 # --------------------------------------------------------------------------------------- depthwise_conv2d
@@ -244,13 +292,13 @@ def test_depthwise_conv2d_leaves_inputs_unchanged(learner):
     "x_shape, w_shape, b_shape, kwargs, exc, match",
     [
         ((3, 6, 6), (3, 1, 3, 3), None, {}, ValueError, r"\bx\b"),
-        ((1, 3, 6, 6), (4, 1, 3, 3), None, {}, ValueError, "weight"),
-        ((1, 3, 6, 6), (3, 2, 3, 3), None, {}, ValueError, "weight"),
-        ((1, 3, 6, 6), (3, 3, 3), None, {}, ValueError, "weight"),
-        ((1, 3, 6, 6), (3, 1, 3, 3), (4,), {}, ValueError, "bias"),
-        ((1, 3, 6, 6), (3, 1, 3, 3), None, {"stride": 0}, ValueError, "stride"),
-        ((1, 3, 6, 6), (3, 1, 3, 3), None, {"padding": -1}, ValueError, "padding"),
-        ((1, 3, 4, 4), (3, 1, 7, 7), None, {"padding": 1}, ValueError, "weight"),
+        ((1, 3, 6, 6), (4, 1, 3, 3), None, {}, ValueError, r"\bweight\b"),
+        ((1, 3, 6, 6), (3, 2, 3, 3), None, {}, ValueError, r"\bweight\b"),
+        ((1, 3, 6, 6), (3, 3, 3), None, {}, ValueError, r"\bweight\b"),
+        ((1, 3, 6, 6), (3, 1, 3, 3), (4,), {}, ValueError, r"\bbias\b"),
+        ((1, 3, 6, 6), (3, 1, 3, 3), None, {"stride": 0}, ValueError, r"\bstride\b"),
+        ((1, 3, 6, 6), (3, 1, 3, 3), None, {"padding": -1}, ValueError, r"\bpadding\b"),
+        ((1, 3, 4, 4), (3, 1, 7, 7), None, {"padding": 1}, ValueError, r"\bweight\b"),
     ],
     ids=[
         "3-D x",
@@ -272,6 +320,37 @@ def test_depthwise_conv2d_rejects_bad_input(learner, x_shape, w_shape, b_shape, 
 def test_depthwise_conv2d_rejects_integer_input(learner):
     x, weight = torch.zeros(1, 2, 5, 5, dtype=torch.int64), torch.zeros(2, 1, 3, 3)
     assert_raises(TypeError, learner.depthwise_conv2d, x, weight, match=r"\bx\b")
+
+
+@pytest.mark.parametrize(
+    "w_dtype, b_dtype, kwargs, match",
+    [
+        (torch.float64, None, {}, r"\bweight\b"),
+        (torch.float32, torch.float64, {}, r"\bbias\b"),
+        (torch.float32, None, {"stride": 1.0}, r"\bstride\b"),
+        (torch.float32, None, {"stride": (2, True)}, r"\bstride\b"),
+        (torch.float32, None, {"padding": 0.5}, r"\bpadding\b"),
+    ],
+    ids=["float64 weight", "float64 bias", "stride 1.0", "stride (2, True)", "padding 0.5"],
+)
+def test_depthwise_conv2d_rejects_arguments_of_the_wrong_type(learner, w_dtype, b_dtype, kwargs, match):
+    x, weight = torch.zeros(1, 2, 5, 5), torch.zeros(2, 1, 3, 3, dtype=w_dtype)
+    b = None if b_dtype is None else torch.zeros(2, dtype=b_dtype)
+    call = call_repr("depthwise_conv2d", x, weight, b, **kwargs)
+    assert_raises(TypeError, learner.depthwise_conv2d, x, weight, b, match=match, call=call, **kwargs)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["float16", "bfloat16"])
+def test_depthwise_conv2d_keeps_half_precision_dtype(learner, dtype):
+    seed = 57
+    x64, w64, b64 = conv_inputs(seed, 2, 4, 9, 8, 3, 3, torch.float64)
+    x, weight, b = x64.to(dtype), w64.to(dtype), b64.to(dtype)
+    # the exact convolution of the half-precision values, rounded to the dtype; 8 ulps of the largest output
+    exact = F.conv2d(x.double(), weight.double(), b.double(), padding=1, groups=4)
+    atol = 8 * torch.finfo(dtype).eps * float(exact.abs().max())
+    got = learner.depthwise_conv2d(x, weight, b, padding=1)
+    call = call_repr("depthwise_conv2d", x, weight, b, padding=1)
+    assert_close(got, exact.to(dtype), call=call, seed=seed, rtol=0.0, atol=atol)
 
 
 # --------------------------------------------------------------------------------------- by hand

@@ -4,6 +4,46 @@ Expected values come from ``torch.logsumexp`` and ``F.log_softmax`` (values and 
 from models built here whose first non-finite output appears in a known layer (log of a negative or of 0,
 division by 0, exp overflow in float32, overflow of float16), and from a plain scan of
 ``named_parameters()`` for the gradients.
+
+Promises and the tests that hold them:
+stable_logsumexp
+- torch.logsumexp's values, any dim (negative too), float32 and float64 -> test_logsumexp_matches_torch
+- finite and exact at ±1e4 -> test_logsumexp_is_finite_and_exact_for_logits_of_1e4
+- -inf for an all -inf slice, inf where the slice holds inf -> test_logsumexp_of_infinite_slices_matches_torch
+- differentiable, gradient softmax (at ±1e4 too) -> test_logsumexp_gradients_match_torch
+- strided input; input not modified -> test_logsumexp_accepts_non_contiguous_input,
+  test_logsumexp_leaves_input_unchanged
+stable_log_softmax
+- F.log_softmax's values, default dim the last -> test_log_softmax_matches_functional,
+  test_log_softmax_default_dim_is_the_last
+- finite and as accurate as the built-in at ±1e4 (no x - logsumexp in float32)
+  -> test_log_softmax_is_finite_and_exact_for_logits_of_1e4
+- finite gradients equal to the built-in's -> test_log_softmax_gradients_match_functional
+- input not modified -> test_log_softmax_leaves_input_unchanged
+both
+- same dtype, float16 and bfloat16 included -> the value tests, test_stable_functions_keep_half_precision_dtype
+- TypeError naming x -> test_stable_functions_reject_integer_tensors
+- IndexError for a dim out of range -> test_stable_functions_reject_a_dim_out_of_range
+- by hand: no logsumexp, logcumsumexp or log_softmax, by any route -> test_stable_functions_are_written_by_hand
+first_nonfinite_module
+- the first leaf in execution order, named as named_modules() does -> test_names_a_log_of_a_negative_in_a_nested_block,
+  test_names_a_division_by_zero, test_names_an_exp_that_overflows_float32, test_names_a_float16_layer_that_overflows,
+  test_follows_execution_order_not_registration_order
+- tensors inside tuples, lists and dicts -> test_looks_inside_tuple_outputs, test_looks_inside_dict_and_list_outputs
+- else the first container to return, "" for the model -> test_names_the_model_when_no_leaf_output_is_nonfinite,
+  test_names_the_innermost_container_when_no_leaf_output_is_nonfinite
+- None when all is finite -> test_returns_none_when_everything_is_finite
+- called once, under no_grad, in its own train/eval mode -> test_runs_the_model_once_in_the_mode_it_is_in,
+  test_runs_the_model_under_no_grad
+- its hooks removed, the model's own kept, also when the forward raises (which propagates)
+  -> test_removes_its_hooks_and_keeps_the_models_own, test_removes_its_hooks_when_the_forward_raises
+- TypeError naming model -> test_rejects_a_non_module
+nonfinite_grads
+- names in named_parameters() order, None grads left out, a list -> test_nonfinite_grads_lists_names_in_parameter_order
+- gradients left as they are -> test_nonfinite_grads_after_a_real_backward
+- empty list when finite or missing -> test_nonfinite_grads_is_empty_when_all_finite_or_missing
+- TypeError naming model -> test_nonfinite_grads_rejects_a_non_module
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -281,8 +321,36 @@ def test_log_softmax_gradients_match_functional(learner):
 
 def test_stable_functions_reject_integer_tensors(learner):
     x = torch.tensor([[1, 2], [3, 4]])
-    assert_raises(TypeError, learner.stable_logsumexp, x, 1, match="x")
-    assert_raises(TypeError, learner.stable_log_softmax, x, match="x")
+    assert_raises(TypeError, learner.stable_logsumexp, x, 1, match=r"\bx\b")
+    assert_raises(TypeError, learner.stable_log_softmax, x, match=r"\bx\b")
+
+
+@pytest.mark.parametrize("dim", [2, -3])
+def test_stable_functions_reject_a_dim_out_of_range(learner, dim):
+    x = random_logits((3, 4), 216)
+    assert_raises(IndexError, learner.stable_logsumexp, x, dim, call=call_repr("stable_logsumexp", x, dim))
+    assert_raises(IndexError, learner.stable_log_softmax, x, dim, call=call_repr("stable_log_softmax", x, dim))
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["float16", "bfloat16"])
+def test_stable_functions_keep_half_precision_dtype(learner, dtype):
+    seed = 217
+    x = random_logits((5, 7), seed, dtype)
+    # the exact results for the half-precision values, rounded to the dtype; 4 ulps of the largest magnitude
+    for name, exact in (
+        ("stable_logsumexp", torch.logsumexp(x.double(), 1)),
+        ("stable_log_softmax", F.log_softmax(x.double(), 1)),
+    ):
+        got = getattr(learner, name)(x, 1)
+        atol = 4 * torch.finfo(dtype).eps * float(exact.abs().max())
+        assert_close(got, exact.to(dtype), call=call_repr(name, x, 1), seed=seed, rtol=0.0, atol=atol)
+
+
+def test_log_softmax_leaves_input_unchanged(learner):
+    x = huge_logits(218)
+    before = x.clone()
+    learner.stable_log_softmax(x, 1)
+    assert_unchanged(before, x, name="x", call=call_repr("stable_log_softmax", x, 1))
 
 
 @pytest.mark.by_hand
@@ -412,7 +480,70 @@ def test_removes_its_hooks_when_the_forward_raises(learner):
 
 
 def test_rejects_a_non_module(learner):
-    assert_raises(TypeError, learner.first_nonfinite_module, lambda x: x, torch.zeros(2), match="model")
+    assert_raises(TypeError, learner.first_nonfinite_module, lambda x: x, torch.zeros(2), match=r"\bmodel\b")
+
+
+class Recorder(nn.Module):
+    """A leaf that records, at each call, whether it runs in training mode and with autograd on."""
+
+    def __init__(self):
+        super().__init__()
+        self.calls = []
+
+    def forward(self, x):
+        self.calls.append({"training": self.training, "grad enabled": torch.is_grad_enabled()})
+        return x
+
+
+@pytest.mark.parametrize("mode", ["train", "eval"])
+def test_runs_the_model_once_in_the_mode_it_is_in(learner, mode):
+    model = nn.Sequential(OrderedDict(rec=Recorder(), fc=nn.Linear(3, 2), log=Log()))
+    with torch.no_grad():
+        model.fc.weight.fill_(-1.0)  # positive inputs -> negative sums -> log gives NaN
+        model.fc.bias.zero_()
+    model.train(mode == "train")
+    x = random_logits((2, 3), 229).abs() + 0.1
+    call = call_repr("first_nonfinite_module", model, x) + f" (model in {mode} mode; log of a negative)"
+    got = learner.first_nonfinite_module(model, x)
+    assert_equal(got, "log", call=call)
+    assert_equal(len(model.rec.calls), 1, call=call, what="number of forward calls")
+    assert_equal(model.rec.calls[0]["training"], mode == "train", call=call, what="training flag during the forward")
+    assert_equal(model.training, mode == "train", call=call, what="model.training afterwards")
+
+
+def test_runs_the_model_under_no_grad(learner):
+    model = nn.Sequential(OrderedDict(rec=Recorder(), fc=nn.Linear(3, 2)))
+    x = random_logits((2, 3), 230)
+    call = call_repr("first_nonfinite_module", model, x)
+    learner.first_nonfinite_module(model, x)
+    assert_equal(model.rec.calls[-1]["grad enabled"], False, call=call, what="torch.is_grad_enabled() in the forward")
+
+
+class DictOut(nn.Module):
+    def forward(self, x):
+        return {"kept": x, "ratio": x / (x - x)}  # the second entry is NaN or ±inf
+
+
+class ListOut(nn.Module):
+    def forward(self, x):
+        return [x, torch.log(x - x)]  # log(0) = -inf
+
+
+@pytest.mark.parametrize("leaf", [DictOut, ListOut], ids=["dict", "list"])
+def test_looks_inside_dict_and_list_outputs(learner, leaf):
+    model = nn.Sequential(OrderedDict(fc=nn.Linear(3, 3), split=leaf()))
+    x = random_logits((2, 3), 231)
+    call = call_repr("first_nonfinite_module", model, x) + f" (a leaf returns a {leaf.__name__[:-3].lower()})"
+    assert_equal(learner.first_nonfinite_module(model, x), "split", call=call)
+
+
+def test_names_the_innermost_container_when_no_leaf_output_is_nonfinite(learner):
+    # inner's own forward takes log(fc(x) - 100): its leaves are finite, inner's output is not, and inner
+    # returns before the model does
+    model = nn.Sequential(OrderedDict(pre=nn.Linear(3, 3), inner=seeded(FunctionalLogAtTheEnd(), 232)))
+    x = random_logits((2, 3), 232)
+    call = call_repr("first_nonfinite_module", model, x) + " (torch.log in the forward of the container 'inner')"
+    assert_equal(learner.first_nonfinite_module(model, x), "inner", call=call)
 
 
 # ------------------------------------------------------------------------------------------- nonfinite_grads
@@ -474,4 +605,4 @@ def test_nonfinite_grads_is_empty_when_all_finite_or_missing(learner):
 
 
 def test_nonfinite_grads_rejects_a_non_module(learner):
-    assert_raises(TypeError, learner.nonfinite_grads, [torch.zeros(2)], match="model")
+    assert_raises(TypeError, learner.nonfinite_grads, [torch.zeros(2)], match=r"\bmodel\b")

@@ -4,6 +4,43 @@ Expected values come from ``torch.nn.functional.layer_norm`` and ``torch.nn.func
 training=True)`` evaluated in float64 (so a float32 answer is compared with the exact result rounded once),
 from hand-worked cases, and from the invariant the notes give for layer norm: a sequence's result does not
 depend on the other sequences of the batch, nor on how far it is padded.
+
+Promises and the tests that hold them:
+layer_norm
+- F.layer_norm's values; normalized_shape an int, tuple, list or torch.Size -> test_layer_norm_matches_torch
+- weight and bias -> test_layer_norm_applies_weight_and_bias
+- biased variance; eps under the root; a constant sample gives 0 -> test_layer_norm_uses_the_biased_variance,
+  test_layer_norm_adds_eps_to_the_variance_under_the_root, test_layer_norm_of_a_constant_sample_is_zero_not_nan
+- each sample on its own (the notes' argument) -> test_layer_norm_of_a_sequence_does_not_depend_on_the_other_sequences,
+  test_layer_norm_of_real_tokens_does_not_depend_on_padding
+- gradients w.r.t. x, weight, bias -> test_layer_norm_gradients_match_torch
+- strided x; inputs not modified
+  -> test_layer_norm_accepts_non_contiguous_input, test_layer_norm_leaves_inputs_unchanged
+- the dtype of x, float16/bfloat16 included, weight and bias of another dtype converted
+  -> the value tests, test_layer_norm_keeps_half_precision_dtype, test_layer_norm_keeps_the_dtype_of_x_whatever_weight
+- ValueError naming normalized_shape (empty, not trailing), weight, bias -> test_layer_norm_rejects_inconsistent_shapes
+- TypeError naming x -> test_layer_norm_rejects_integer_input
+batch_norm_train
+- F.batch_norm(training=True)'s output for [N, C], [N, C, L], [N, C, H, W] -> test_batch_norm_output_matches_torch
+- running stats updated with the unbiased variance, momentum 0.1 by default, in place
+  -> test_batch_norm_updates_running_stats_with_unbiased_variance, test_batch_norm_uses_momentum_0_1_by_default,
+  test_batch_norm_updates_the_given_tensors_in_place
+- either running statistic may come without the other -> test_batch_norm_updates_only_the_running_statistics_it_is_given
+- normalised with the biased variance -> test_batch_norm_normalises_with_the_biased_variance
+- weight and bias; a sample depends on the batch -> test_batch_norm_applies_weight_and_bias,
+  test_batch_norm_of_a_sample_depends_on_the_rest_of_the_batch
+- gradients; the running stats outside the graph -> test_batch_norm_gradients_match_torch
+- x, weight, bias not modified; strided x -> test_batch_norm_leaves_x_weight_and_bias_unchanged,
+  test_batch_norm_accepts_non_contiguous_input
+- the dtype of x, float16/bfloat16 included, weight and bias of another dtype converted
+  -> the value tests, test_batch_norm_keeps_half_precision_dtype, test_batch_norm_keeps_the_dtype_of_x_whatever_weight
+- ValueError naming x (1-D, one value per channel), running_mean, running_var, weight, bias
+  -> test_batch_norm_rejects_bad_shapes
+- TypeError naming x -> test_batch_norm_rejects_integer_input
+both
+- by hand: no built-in normalisation, by any route
+  -> test_layer_norm_is_written_by_hand, test_batch_norm_is_written_by_hand
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -177,18 +214,59 @@ def test_layer_norm_leaves_inputs_unchanged(learner):
 
 
 @pytest.mark.parametrize(
-    "normalized_shape, weight_shape, match",
-    [((5,), None, "normalized_shape"), ((2, 4), None, "normalized_shape"), (4, (5,), "weight")],
-    ids=["not the last dimension", "not the trailing shape", "weight of the wrong shape"],
+    "normalized_shape, weight_shape, bias_shape, match",
+    [
+        ((5,), None, None, r"\bnormalized_shape\b"),
+        ((2, 4), None, None, r"\bnormalized_shape\b"),
+        ((), None, None, r"\bnormalized_shape\b"),
+        (4, (5,), None, r"\bweight\b"),
+        (4, None, (3, 4), r"\bbias\b"),
+    ],
+    ids=[
+        "not the last dimension",
+        "not the trailing shape",
+        "empty",
+        "weight of the wrong shape",
+        "bias of the wrong shape",
+    ],
 )
-def test_layer_norm_rejects_inconsistent_shapes(learner, normalized_shape, weight_shape, match):
+def test_layer_norm_rejects_inconsistent_shapes(learner, normalized_shape, weight_shape, bias_shape, match):
     x = torch.zeros(2, 3, 4)
     weight = None if weight_shape is None else torch.ones(weight_shape)
-    assert_raises(ValueError, learner.layer_norm, x, normalized_shape, weight, match=match)
+    bias = None if bias_shape is None else torch.zeros(bias_shape)
+    call = call_repr("layer_norm", x, normalized_shape, weight, bias)
+    assert_raises(ValueError, learner.layer_norm, x, normalized_shape, weight, bias, match=match, call=call)
 
 
 def test_layer_norm_rejects_integer_input(learner):
-    assert_raises(TypeError, learner.layer_norm, torch.zeros(2, 3, dtype=torch.int64), 3, match="x")
+    assert_raises(TypeError, learner.layer_norm, torch.zeros(2, 3, dtype=torch.int64), 3, match=r"\bx\b")
+
+
+HALVES = pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["float16", "bfloat16"])
+
+
+def half_atol(exact: torch.Tensor, dtype: torch.dtype) -> float:
+    """4 ulps of the largest value: the exact result of the half-precision inputs, rounded, and a few roundings."""
+    return 4 * torch.finfo(dtype).eps * float(exact.abs().max())
+
+
+@HALVES
+def test_layer_norm_keeps_half_precision_dtype(learner, dtype):
+    seed = 311
+    x = randn(4, 3, 6, seed=seed, dtype=torch.float64, scale=2.0, shift=1.0).to(dtype)
+    exact = F.layer_norm(x.double(), (6,))
+    got = learner.layer_norm(x, 6)
+    call = call_repr("layer_norm", x, 6)
+    assert_close(got, exact.to(dtype), call=call, seed=seed, rtol=0.0, atol=half_atol(exact, dtype))
+
+
+def test_layer_norm_keeps_the_dtype_of_x_whatever_weight(learner):
+    seed = 312
+    x = randn(3, 4, 6, seed=seed)
+    w, b = randn(6, seed=seed + 1, dtype=torch.float64), randn(6, seed=seed + 2, dtype=torch.float64)
+    got = learner.layer_norm(x, 6, w, b)
+    call = call_repr("layer_norm", x, 6, w, b) + "  [float32 x, float64 weight and bias]"
+    assert_close(got, ln_expected(x, 6, w.float(), b.float()), call=call, seed=seed)
 
 
 @pytest.mark.by_hand
@@ -350,13 +428,73 @@ def test_batch_norm_accepts_non_contiguous_input(learner):
 
 
 @pytest.mark.parametrize(
-    "x_shape, stat_shape, match",
-    [((1, 4), (4,), "x"), ((5,), (5,), "x"), ((3, 4, 2), (3,), "running_mean")],
-    ids=["one value per channel", "one-dimensional", "running_mean of the wrong size"],
+    "x_shape, stat_shape, other, match",
+    [
+        ((1, 4), (4,), {}, r"\bx\b"),
+        ((5,), (5,), {}, r"\bx\b"),
+        ((3, 4, 2), (3,), {}, r"\brunning_mean\b"),
+        ((3, 4, 2), (4,), {"running_var": (3,)}, r"\brunning_var\b"),
+        ((3, 4, 2), (4,), {"weight": (3,)}, r"\bweight\b"),
+        ((3, 4, 2), (4,), {"bias": (4, 1)}, r"\bbias\b"),
+    ],
+    ids=[
+        "one value per channel",
+        "one-dimensional",
+        "running_mean of the wrong size",
+        "running_var of the wrong size",
+        "weight of the wrong size",
+        "bias of the wrong shape",
+    ],
 )
-def test_batch_norm_rejects_bad_shapes(learner, x_shape, stat_shape, match):
+def test_batch_norm_rejects_bad_shapes(learner, x_shape, stat_shape, other, match):
     x = torch.randn(x_shape, generator=torch.Generator().manual_seed(0))
-    assert_raises(ValueError, learner.batch_norm_train, x, torch.zeros(stat_shape), torch.ones(stat_shape), match=match)
+    rm = torch.zeros(stat_shape)
+    rv = torch.ones(other.get("running_var", stat_shape))
+    w = torch.ones(other["weight"]) if "weight" in other else None
+    b = torch.zeros(other["bias"]) if "bias" in other else None
+    call = call_repr("batch_norm_train", x, rm, rv, w, b)
+    assert_raises(ValueError, learner.batch_norm_train, x, rm, rv, w, b, match=match, call=call)
+
+
+def test_batch_norm_rejects_integer_input(learner):
+    x = torch.ones(4, 3, dtype=torch.int64)
+    call = call_repr("batch_norm_train", x, None, None)
+    assert_raises(TypeError, learner.batch_norm_train, x, None, None, match=r"\bx\b", call=call)
+
+
+@pytest.mark.parametrize("given", ["running_mean", "running_var"])
+def test_batch_norm_updates_only_the_running_statistics_it_is_given(learner, given):
+    seed = 410
+    x = randn(6, 3, 4, seed=seed, dtype=torch.float64, scale=2.0, shift=1.0)
+    mean = x.mean(dim=(0, 2))
+    unbiased = x.var(dim=(0, 2), correction=1)
+    start = torch.full((3,), 0.5, dtype=torch.float64)
+    stat = start.clone()
+    args = (stat, None) if given == "running_mean" else (None, stat)
+    call = call_repr("batch_norm_train", x, *args)
+    got = learner.batch_norm_train(x, *args)
+    assert_close(got, bn_expected(x, None, None)[0], call=call, seed=seed)
+    expected = 0.9 * start + 0.1 * (mean if given == "running_mean" else unbiased)
+    assert_close(stat, expected, call=call + "  [the other statistic is None]", seed=seed, what=f"{given} afterwards")
+
+
+@HALVES
+def test_batch_norm_keeps_half_precision_dtype(learner, dtype):
+    seed = 411
+    x = randn(4, 3, 6, seed=seed, dtype=torch.float64, scale=2.0, shift=1.0).to(dtype)
+    exact = F.batch_norm(x.double(), None, None, training=True)
+    got = learner.batch_norm_train(x, None, None)
+    call = call_repr("batch_norm_train", x, None, None)
+    assert_close(got, exact.to(dtype), call=call, seed=seed, rtol=0.0, atol=half_atol(exact, dtype))
+
+
+def test_batch_norm_keeps_the_dtype_of_x_whatever_weight(learner):
+    seed = 412
+    x = randn(5, 3, 4, seed=seed)
+    w, b = randn(3, seed=seed + 1, dtype=torch.float64), randn(3, seed=seed + 2, dtype=torch.float64)
+    got = learner.batch_norm_train(x, None, None, w, b)
+    call = call_repr("batch_norm_train", x, None, None, w, b) + "  [float32 x, float64 weight and bias]"
+    assert_close(got, bn_expected(x, None, None, w.float(), b.float())[0], call=call, seed=seed)
 
 
 @pytest.mark.by_hand

@@ -7,6 +7,38 @@ following torchvision's CPU kernels step by step, the coordinates computed in th
 kernels do), from hand-worked cases on linear ramps (where bilinear interpolation is exact), and from
 invariants. When a value is wrong, the message names the first wrong bin and shows how the reference got
 its value: the RoI on the feature map, the bin's pixels or sample points, and what was read there.
+
+Promises and the tests that hold them:
+- torchvision's values and input gradients -> test_roi_pool_matches_torchvision, test_roi_align_matches_torchvision,
+  test_roi_pool_gradient_goes_to_each_bins_maximum, test_roi_align_gradient_matches_torchvision
+- RoI Pool: corners rounded half away from zero -> test_roi_pool_rounds_corners_half_away_from_zero
+- RoI Pool: pixels x1..x2 inclusive, floor/ceil bins -> test_roi_pool_includes_the_pixels_at_x2_and_y2,
+  test_roi_pool_matches_naive_reference_on_random_rois
+- RoI Pool: an empty bin gives 0 -> test_roi_pool_gives_zero_for_bins_off_the_map
+- RoI Align: bins, sample grid, bilinear at (x, y) = (c, r) -> test_roi_align_matches_naive_reference_on_random_rois,
+  test_roi_align_matches_naive_reference_in_float32, test_roi_align_samples_at_pixel_coordinates_without_aligned
+- RoI Align: aligned shifts by -0.5; widening below 1 only without aligned
+  -> test_roi_align_aligned_shifts_the_box_by_half_a_pixel,
+  test_roi_align_widens_boxes_below_one_pixel_only_without_aligned
+- RoI Align: edge pixel between -1 and 0, zero beyond -> test_roi_align_reads_edge_pixels_just_outside_and_zero_beyond
+- RoI Align: adaptive grid ceil(size / bins) for sampling_ratio <= 0 -> test_roi_align_adaptive_grid_is_ceil_of_bin_size
+- coordinates in the input's dtype, boxes converted to it (scales 1/7, 0.3)
+  -> test_roi_pool_scales_corners_in_the_input_dtype, test_roi_align_counts_adaptive_samples_in_the_input_dtype
+- batch index picks the image -> test_each_roi_reads_the_image_named_by_its_batch_index
+- spatial_scale multiplies the box -> test_spatial_scale_multiplies_the_box
+- an int output_size is a square grid -> test_int_output_size_means_a_square_grid
+- strided input; inputs not modified -> test_accepts_non_contiguous_input, test_leaves_inputs_unchanged
+- K may be 0 -> test_no_rois_give_an_empty_output; the checks all the same
+  -> test_checks_arguments_even_without_rois
+- ValueError/TypeError naming the argument (boxes, input, output_size, spatial_scale, sampling_ratio; floats and
+  bools refused as sizes) -> test_rejects_bad_boxes, test_rejects_bad_input_and_output_size,
+  test_rejects_bad_spatial_scale, test_rejects_output_size_and_sampling_ratio_that_are_not_ints
+- input's dtype; differentiable -> the fixture tests (float32 and float64), the gradient tests
+- vectorised -> test_roi_align_of_400_rois_with_256_channels_is_vectorised,
+  test_roi_pool_of_400_rois_with_256_channels_is_fast
+- by hand: no sampling or pooling built-in, no torchvision, by any route
+  -> test_roi_pool_is_written_by_hand, test_roi_align_is_written_by_hand
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -46,9 +78,6 @@ POOL_IDS = [f"{_size_id(c)}-{c['dtype']}" for c in POOL_CASES]
 ALIGN_IDS = [f"{_size_id(c)}-ratio={c['sampling_ratio']}-aligned={c['aligned']}-{c['dtype']}" for c in ALIGN_CASES]
 POOL_GRAD = [c for c in POOL_CASES if "grad_input" in c]
 ALIGN_GRAD = [c for c in ALIGN_CASES if "grad_input" in c]
-
-# What RoI Pool / RoI Align are built from in torch: each would do the exercise for you.
-
 
 # ------------------------------------------------------------------------------ naive references
 #
@@ -504,6 +533,50 @@ def test_roi_align_adaptive_grid_is_ceil_of_bin_size(learner, ratio):
     assert_bins_close(got, expected, call=call, explain=explain_align(x, boxes, (2, 2), 1.0, ratio, False))
 
 
+# Float32 corners whose scaled value is a half in float32 but just below it in float64 (and the reverse
+# for 0.3): C's round sends them one way in float32, the input's dtype as torchvision's kernel computes,
+# and the other way in float64.
+NEAR_HALVES = {
+    "1/7": (1 / 7, (24.499998092651367, 3.499999761581421, 52.499996185302734, 31.499998092651367)),
+    "0.3": (0.3, (8.333333015441895, 1.6666666269302368, 28.333332061767578, 18.333332061767578)),
+}
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize(
+    "scale_name, box_dtype",
+    [("1/7", torch.float32), ("1/7", torch.float64), ("0.3", torch.float32)],
+    ids=["1/7", "1/7 float64 boxes", "0.3"],
+)
+def test_roi_pool_scales_corners_in_the_input_dtype(learner, scale_name, box_dtype):
+    # 1/7: the corners scale to 3.5, 0.5, 7.5, 4.5 in float32 -> pixels 4..8 by 1..5; in float64 to just
+    # below, -> 3..7 by 0..4. 0.3: 2.5, 0.5, 8.5, 5.5 in float32; just below in float64.
+    scale, corners = NEAR_HALVES[scale_name]
+    x = random_maps(107, shape=(1, 3, 10, 12), dtype=torch.float32)
+    boxes = torch.tensor([[0.0, *corners]], dtype=box_dtype)
+    got = learner.roi_pool(x, boxes, (2, 2), scale)
+    expected = naive_roi_pool(x, boxes.to(torch.float32), (2, 2), scale)
+    call = call_repr("roi_pool", x, boxes, (2, 2), scale) + f"  [spatial_scale {scale_name}, corners near halves]"
+    explain = explain_pool(x, boxes.to(torch.float32), (2, 2), scale)
+    assert_bins_close(got, expected, call=call, seed=107, explain=explain)
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("box_dtype", [torch.float32, torch.float64], ids=["float32 boxes", "float64 boxes"])
+def test_roi_align_counts_adaptive_samples_in_the_input_dtype(learner, box_dtype):
+    # Box 0..50 at spatial_scale 0.3: 50 * 0.3 is 15.000001 in float32 (the input's dtype), 15.0 in float64.
+    # Three bins along each axis: ceil(15.000001 / 3) = 6 sample points each way, not 5; on the curved map
+    # x[r, c] = c ** 2 + 2 * r ** 2 the mean depends on the count.
+    r = torch.arange(16, dtype=torch.float32)
+    x = (r[None, :] ** 2 + 2 * r[:, None] ** 2).reshape(1, 1, 16, 16)
+    boxes = torch.tensor([[0.0, 0.0, 0.0, 50.0, 50.0]], dtype=box_dtype)
+    got = learner.roi_align(x, boxes, 3, 0.3, -1, False)
+    expected = naive_roi_align(x, boxes.to(torch.float32), (3, 3), 0.3, -1, False)
+    call = call_repr("roi_align", x, boxes, 3, 0.3, -1, False) + "  [x[r, c] = c ** 2 + 2 r ** 2, float32]"
+    explain = explain_align(x, boxes.to(torch.float32), (3, 3), 0.3, -1, False)
+    assert_bins_close(got, expected, call=call, explain=explain, atol=align_atol(torch.float32))
+
+
 # ------------------------------------------------------------------------------ both
 
 
@@ -595,17 +668,59 @@ def test_rejects_bad_boxes(learner, fn):
     x = torch.zeros(2, 1, 5, 5)
     for boxes, error, case in BAD_BOXES:
         call = f"{fn}(Tensor[2, 1, 5, 5], boxes={boxes.tolist()}, output_size=2)  [{case}]"
-        assert_raises(error, getattr(learner, fn), x, boxes, 2, match="boxes", call=call)
+        assert_raises(error, getattr(learner, fn), x, boxes, 2, match=r"\bboxes\b", call=call)
+    call = f"{fn}(Tensor[2, 1, 5, 5], boxes=[[0, 1, 1, 3, 3]] (a list), output_size=2)"
+    assert_raises(TypeError, getattr(learner, fn), x, [[0.0, 1.0, 1.0, 3.0, 3.0]], 2, match=r"\bboxes\b", call=call)
 
 
 @pytest.mark.parametrize("fn", ["roi_pool", "roi_align"])
 def test_rejects_bad_input_and_output_size(learner, fn):
     f = getattr(learner, fn)
     boxes = torch.tensor([[0.0, 1.0, 1.0, 3.0, 3.0]])
-    assert_raises(ValueError, f, torch.zeros(1, 5, 5), boxes, 2, match="input")
-    assert_raises(TypeError, f, torch.zeros(1, 1, 5, 5, dtype=torch.int64), boxes, 2, match="input")
-    assert_raises(ValueError, f, torch.zeros(1, 1, 5, 5), boxes, 0, match="output_size")
-    assert_raises(ValueError, f, torch.zeros(1, 1, 5, 5), boxes, (2, -1), match="output_size")
+    assert_raises(ValueError, f, torch.zeros(1, 5, 5), boxes, 2, match=r"\binput\b")
+    assert_raises(TypeError, f, torch.zeros(1, 1, 5, 5, dtype=torch.int64), boxes, 2, match=r"\binput\b")
+    assert_raises(ValueError, f, torch.zeros(1, 1, 5, 5), boxes, 0, match=r"\boutput_size\b")
+    assert_raises(ValueError, f, torch.zeros(1, 1, 5, 5), boxes, (2, -1), match=r"\boutput_size\b")
+
+
+@pytest.mark.parametrize("fn", ["roi_pool", "roi_align"])
+@pytest.mark.parametrize("scale", [0.0, -0.25], ids=["0", "negative"])
+def test_rejects_bad_spatial_scale(learner, fn, scale):
+    x, boxes = torch.zeros(1, 1, 5, 5), torch.tensor([[0.0, 1.0, 1.0, 3.0, 3.0]])
+    assert_raises(ValueError, getattr(learner, fn), x, boxes, 2, scale, match=r"\bspatial_scale\b")
+
+
+@pytest.mark.parametrize(
+    "fn, kwargs, name",
+    [
+        pytest.param(fn, kwargs, name, id=f"{fn} {', '.join(f'{k}={v!r}' for k, v in kwargs.items())}")
+        for fn, kwargs, name in [
+            ("roi_pool", {"output_size": 2.0}, "output_size"),
+            ("roi_pool", {"output_size": (2, 1.5)}, "output_size"),
+            ("roi_pool", {"output_size": True}, "output_size"),
+            ("roi_align", {"output_size": 2.0}, "output_size"),
+            ("roi_align", {"output_size": (True, 2)}, "output_size"),
+            ("roi_align", {"output_size": 2, "sampling_ratio": 2.5}, "sampling_ratio"),
+            ("roi_align", {"output_size": 2, "sampling_ratio": True}, "sampling_ratio"),
+        ]
+    ],
+)
+def test_rejects_output_size_and_sampling_ratio_that_are_not_ints(learner, fn, kwargs, name):
+    x, boxes = torch.zeros(1, 1, 5, 5), torch.tensor([[0.0, 1.0, 1.0, 3.0, 3.0]])
+    call = call_repr(fn, x, boxes, **kwargs)
+    assert_raises(TypeError, getattr(learner, fn), x, boxes, match=rf"\b{name}\b", call=call, **kwargs)
+
+
+@pytest.mark.parametrize("fn", ["roi_pool", "roi_align"])
+def test_checks_arguments_even_without_rois(learner, fn):
+    f = getattr(learner, fn)
+    x, none = torch.zeros(1, 1, 5, 5), torch.zeros(0, 5)
+    assert_raises(ValueError, f, x, none, 0, match=r"\boutput_size\b", call=call_repr(fn, x, none, 0))
+    assert_raises(TypeError, f, x, none, 2.0, match=r"\boutput_size\b", call=call_repr(fn, x, none, 2.0))
+    assert_raises(ValueError, f, x, none, 2, -1.0, match=r"\bspatial_scale\b", call=call_repr(fn, x, none, 2, -1.0))
+    assert_raises(ValueError, f, x[0], none, 2, match=r"\binput\b", call=call_repr(fn, x[0], none, 2))
+    ints = torch.zeros(0, 5, dtype=torch.int64)
+    assert_raises(TypeError, f, x, ints, 2, match=r"\bboxes\b", call=call_repr(fn, x, ints, 2))
 
 
 # ------------------------------------------------------------------------------ by hand and size

@@ -4,6 +4,27 @@ Expected values come from torchvision's ``DefaultBoxGenerator`` answers stored i
 ``fixtures/ssd_default_boxes/ssd_default_boxes.pt`` (its ``generate.py`` regenerates them and the file
 records the versions), from a naive reference written here (loops over maps, locations and shapes, the
 way the SSD paper describes them), and from hand-worked single-location maps.
+
+Promises and the tests that hold them:
+- torchvision's DefaultBoxGenerator (steps=None) -> test_matches_torchvision_default_box_generator
+- evenly spaced scales, s_m = 1.0 after the last map; one map uses min_ratio and max_ratio ->
+  test_extra_box_of_the_last_map_uses_scale_one, test_one_location_with_one_ratio,
+  test_matches_loop_reference_in_float64
+- per location (s_k, s_k), (s'_k, s'_k), then r and 1/r per ratio in order -> test_one_location_with_one_ratio,
+  test_each_ratio_gives_r_then_its_inverse
+- centres ((j + 0.5) / W, (i + 0.5) / H), rows then columns -> test_centres_are_cell_middles_row_by_row
+- (h, w) pairs are height then width -> test_feature_map_pairs_are_height_then_width
+- location-major order -> test_order_is_location_major, test_ssd300_layout_has_8732_boxes
+- D = sum H W (2 + 2 len(ratios)) -> test_count_is_locations_times_two_plus_two_per_ratio
+- clip clamps widths and heights only -> test_clip_clamps_only_widths_and_heights
+- min_ratio == max_ratio allowed -> test_each_ratio_gives_r_then_its_inverse (0.5, 0.5)
+- dtype keyword, float32 by default -> test_returns_the_requested_dtype
+- inputs not modified -> test_leaves_inputs_unchanged
+- ValueError naming the argument: no maps, sizes not positive, one list per map, ratios not positive (0 too),
+  0 < min_ratio <= max_ratio -> test_rejects_bad_arguments
+- TypeError naming feature_map_sizes: a float, a bool, a pair that is not two ints ->
+  test_rejects_a_size_that_is_not_an_int, test_rejects_bool_sizes, test_rejects_pairs_that_are_not_two_ints
+- TypeError naming dtype unless floating point -> test_rejects_a_dtype_that_is_not_floating_point
 """
 
 from __future__ import annotations
@@ -224,19 +245,48 @@ def test_leaves_inputs_unchanged(learner):
 @pytest.mark.parametrize(
     "args, match",
     [
-        (([], []), "feature_map_sizes"),
-        (([4, 2], [[2]]), "aspect_ratios"),
-        (([0], [[2]]), "feature_map_sizes"),
-        (([(3, -1)], [[2]]), "feature_map_sizes"),
-        (([3], [[2, -1]]), "aspect_ratios"),
-        (([3], [[2]], 0.9, 0.2), "min_ratio"),
-        (([3], [[2]], 0.0, 0.9), "min_ratio"),
+        (([], []), r"\bfeature_map_sizes\b"),
+        (([4, 2], [[2]]), r"\baspect_ratios\b"),
+        (([0], [[2]]), r"\bfeature_map_sizes\b"),
+        (([(3, -1)], [[2]]), r"\bfeature_map_sizes\b"),
+        (([3], [[2, -1]]), r"\baspect_ratios\b"),
+        (([3], [[2]], 0.9, 0.2), r"\bmin_ratio\b|\bmax_ratio\b"),
+        (([3], [[2]], 0.0, 0.9), r"\bmin_ratio\b"),
+        (([3], [[2, 0]]), r"\baspect_ratios\b"),
     ],
-    ids=["no maps", "ratios per map", "zero size", "negative width", "negative ratio", "min above max", "zero min"],
+    ids=[
+        "no maps",
+        "ratios per map",
+        "zero size",
+        "negative width",
+        "negative ratio",
+        "min above max",
+        "zero min",
+        "zero ratio",
+    ],
 )
 def test_rejects_bad_arguments(learner, args, match):
     assert_raises(ValueError, learner.ssd_default_boxes, *args, match=match, call=call_of(*args))
 
 
 def test_rejects_a_size_that_is_not_an_int(learner):
-    assert_raises(TypeError, learner.ssd_default_boxes, [2.5], [[2]], match="feature_map_sizes")
+    assert_raises(TypeError, learner.ssd_default_boxes, [2.5], [[2]], match=r"\bfeature_map_sizes\b")
+
+
+@pytest.mark.parametrize("size", [True, (2, True), (True, 3)], ids=["True", "(2, True)", "(True, 3)"])
+def test_rejects_bool_sizes(learner, size):
+    # bool is an int subclass in Python, but True is no feature-map size: the docstring refuses it.
+    call = call_of([size], [[2]])
+    assert_raises(TypeError, learner.ssd_default_boxes, [size], [[2]], match=r"\bfeature_map_sizes\b", call=call)
+
+
+@pytest.mark.parametrize("size", [(3.0, 4.0), (3, 4, 5), (3,)], ids=["two floats", "three ints", "one int"])
+def test_rejects_pairs_that_are_not_two_ints(learner, size):
+    call = call_of([size], [[2]])
+    assert_raises(TypeError, learner.ssd_default_boxes, [size], [[2]], match=r"\bfeature_map_sizes\b", call=call)
+
+
+@pytest.mark.parametrize("dtype", [torch.int64, torch.bool], ids=["int64", "bool"])
+def test_rejects_a_dtype_that_is_not_floating_point(learner, dtype):
+    call = call_of([3], [[2]], dtype=dtype)
+    assert_raises(TypeError, learner.ssd_default_boxes, [3], [[2]], dtype=dtype, match=r"\bdtype\b", call=call)

@@ -2,6 +2,33 @@
 
 Expected values: the formulas written out per element here, and round trips through a projection that
 the grader does itself (3-D points -> left/right pixels -> triangulate; depth map -> points -> pixels).
+
+Promises and the tests that hold them:
+disparity_to_depth
+- Z = f B / d, dtype kept -> test_depth_is_focal_times_baseline_over_disparity
+- d <= 0 gives 0, finite everywhere -> test_invalid_disparities_give_zero_depth
+- finite gradient at d = 0 -> test_gradient_is_finite_where_disparity_is_zero
+- shape kept, input unchanged -> test_depth_keeps_shape_and_leaves_the_input_alone
+- focal_px or baseline not positive (0, NaN) -> ValueError naming it -> test_depth_rejects_non_positive_camera_constants
+- disparity not a floating-point tensor -> TypeError naming it
+  -> test_depth_rejects_a_disparity_that_is_not_floating_point
+backproject
+- depth * K^-1 [u, v, 1] for pixel [v, u], skew included, depth 0 gives the origin
+  -> test_backproject_matches_the_pinhole_model, test_backproject_handles_skew,
+  test_backprojected_points_project_back_onto_their_pixels
+- depth's dtype also when K has another -> test_backproject_keeps_the_dtype_of_depth_whatever_the_dtype_of_k
+- depth not 2-D, K not 3 x 3, K's last row not (0, 0, 1) -> ValueError naming depth / K
+  -> test_backproject_rejects_bad_shapes, test_backproject_rejects_k_whose_last_row_is_not_0_0_1
+- depth not a floating-point tensor -> TypeError naming depth
+  -> test_backproject_rejects_depth_that_is_not_floating_point
+triangulate
+- the formulas, for tensors of both dtypes -> test_triangulation_recovers_projected_points
+- plain numbers -> test_triangulation_of_plain_numbers
+- plain numbers give 0-d tensors of the default dtype -> test_triangulation_of_plain_numbers_gives_default_dtype_tensors
+- d <= 0 gives the origin -> test_triangulation_with_no_positive_disparity_gives_the_origin
+- broadcast to a common shape -> test_triangulation_broadcasts_a_shared_row
+- bad inputs -> TypeError naming x_left / x_right / y; focal_px or baseline not positive -> ValueError naming it
+  -> test_triangulation_rejects_bad_arguments
 """
 
 from __future__ import annotations
@@ -65,9 +92,34 @@ def test_depth_keeps_shape_and_leaves_the_input_alone(learner):
     assert_unchanged(before, disparity, name="disparity", call="disparity_to_depth")
 
 
-@pytest.mark.parametrize("focal, baseline, match", [(0.0, 0.1, "focal"), (700.0, -0.1, "baseline")])
+@pytest.mark.parametrize(
+    "focal, baseline, match",
+    [
+        (0.0, 0.1, r"\bfocal_px\b"),
+        (-700.0, 0.1, r"\bfocal_px\b"),
+        (float("nan"), 0.1, r"\bfocal_px\b"),
+        (700.0, -0.1, r"\bbaseline\b"),
+        (700.0, 0.0, r"\bbaseline\b"),
+    ],
+    ids=["focal 0", "negative focal", "NaN focal", "negative baseline", "baseline 0"],
+)
 def test_depth_rejects_non_positive_camera_constants(learner, focal, baseline, match):
-    assert_raises(ValueError, learner.disparity_to_depth, torch.ones(3), focal, baseline, match=match)
+    assert_raises(
+        ValueError,
+        learner.disparity_to_depth,
+        torch.ones(3),
+        focal,
+        baseline,
+        match=match,
+        call=call_repr("disparity_to_depth", torch.ones(3), focal, baseline),
+    )
+
+
+@pytest.mark.parametrize("kind", ["int64", "list"])
+def test_depth_rejects_a_disparity_that_is_not_floating_point(learner, kind):
+    disparity = torch.tensor([4, 0, 8]) if kind == "int64" else [4.0, 0.0, 8.0]
+    call = call_repr("disparity_to_depth", disparity, 50.0, 2.0)
+    assert_raises(TypeError, learner.disparity_to_depth, disparity, 50.0, 2.0, match=r"\bdisparity\b", call=call)
 
 
 # ------------------------------------------------------------------------------------------- backproject
@@ -129,8 +181,37 @@ def test_backprojected_points_project_back_onto_their_pixels(learner):
 
 
 def test_backproject_rejects_bad_shapes(learner):
-    assert_raises(ValueError, learner.backproject, torch.ones(2, 3, 4), intrinsics(torch.float32), match="depth")
-    assert_raises(ValueError, learner.backproject, torch.ones(2, 3), torch.eye(4), match="K")
+    assert_raises(ValueError, learner.backproject, torch.ones(2, 3, 4), intrinsics(torch.float32), match=r"\bdepth\b")
+    assert_raises(ValueError, learner.backproject, torch.ones(2, 3), torch.eye(4), match=r"\bK\b")
+
+
+@pytest.mark.parametrize("row", [(0.0, 0.0, 2.0), (0.0, 0.1, 1.0)], ids=["scaled", "tilted"])
+def test_backproject_rejects_k_whose_last_row_is_not_0_0_1(learner, row):
+    K = intrinsics(torch.float32)
+    K[2] = torch.tensor(row)
+    call = call_repr("backproject", torch.ones(2, 3), K) + f" with K's last row {row}"
+    assert_raises(ValueError, learner.backproject, torch.ones(2, 3), K, match=r"\bK\b", call=call)
+
+
+@pytest.mark.parametrize("kind", ["int64", "list"])
+def test_backproject_rejects_depth_that_is_not_floating_point(learner, kind):
+    depth = torch.ones(2, 3, dtype=torch.int64) if kind == "int64" else [[1.0, 2.0, 3.0]] * 2
+    call = call_repr("backproject", depth, intrinsics(torch.float32))
+    assert_raises(TypeError, learner.backproject, depth, intrinsics(torch.float32), match=r"\bdepth\b", call=call)
+
+
+@pytest.mark.parametrize(
+    "depth_dtype, k_dtype",
+    [(torch.float32, torch.float64), (torch.float64, torch.float32)],
+    ids=["float32 depth", "float64 depth"],
+)
+def test_backproject_keeps_the_dtype_of_depth_whatever_the_dtype_of_k(learner, depth_dtype, k_dtype):
+    seed = 8
+    depth = (torch.rand(4, 6, generator=torch.Generator().manual_seed(seed), dtype=torch.float64) * 10).to(depth_dtype)
+    K = intrinsics(k_dtype)
+    got = learner.backproject(depth, K)
+    expected = naive_backproject(depth.double(), K.double()).to(depth_dtype)
+    assert_close(got, expected, call=call_repr("backproject", depth, K), seed=seed)
 
 
 # ------------------------------------------------------------------------------------------- triangulate
@@ -174,6 +255,35 @@ def test_triangulation_recovers_projected_points(learner, dtype):
 def test_triangulation_of_plain_numbers(learner):
     X, Y, Z = learner.triangulate(350.0, 330.0, 260.0, 700.0, 0.1, 320.0, 240.0)
     assert_close([X, Y, Z], [0.15, 0.1, 3.5], call="triangulate(350, 330, 260, 700, 0.1, 320, 240)", rtol=1e-6)
+
+
+@pytest.mark.parametrize("default", [torch.float64, torch.float32], ids=["float64 default", "float32 default"])
+def test_triangulation_of_plain_numbers_gives_default_dtype_tensors(learner, default):
+    before = torch.get_default_dtype()
+    torch.set_default_dtype(default)
+    try:
+        got = learner.triangulate(350.0, 330.0, 260.0, 700.0, 0.1, 320.0, 240.0)
+    finally:
+        torch.set_default_dtype(before)
+    call = f"triangulate(350.0, 330.0, 260.0, 700.0, 0.1, 320.0, 240.0) with torch.set_default_dtype({default})"
+    for name, value in zip("XYZ", got, strict=True):
+        if not isinstance(value, torch.Tensor) or value.dtype != default or value.dim() != 0:
+            raise AssertionError(f"{call}\n  {name} is {value!r}, expected a 0-d tensor of dtype {default}")
+
+
+@pytest.mark.parametrize(
+    "args, exc, match",
+    [
+        ((torch.tensor([350]), 330.0, 260.0, 700.0, 0.1, 320.0, 240.0), TypeError, r"\bx_left\b"),
+        ((350.0, "330", 260.0, 700.0, 0.1, 320.0, 240.0), TypeError, r"\bx_right\b"),
+        ((350.0, 330.0, None, 700.0, 0.1, 320.0, 240.0), TypeError, r"\by\b"),
+        ((350.0, 330.0, 260.0, 0.0, 0.1, 320.0, 240.0), ValueError, r"\bfocal_px\b"),
+        ((350.0, 330.0, 260.0, 700.0, -0.1, 320.0, 240.0), ValueError, r"\bbaseline\b"),
+    ],
+    ids=["integer x_left tensor", "string x_right", "None y", "focal 0", "negative baseline"],
+)
+def test_triangulation_rejects_bad_arguments(learner, args, exc, match):
+    assert_raises(exc, learner.triangulate, *args, match=match, call=call_repr("triangulate", *args))
 
 
 def test_triangulation_with_no_positive_disparity_gives_the_origin(learner):

@@ -2,6 +2,32 @@
 
 The expected split is worked out here from the names of a small network whose head is ``head`` and whose
 module ``head2`` shares the prefix but not the module (``head2.weight`` is not under ``head``).
+
+Promises and the tests that hold them:
+freeze_backbone
+- freezes exactly the parameters outside the head ("head" does not take head2)
+  -> test_freezes_exactly_the_parameters_outside_the_head, test_frozen_parameters_receive_no_gradient
+- returns the number frozen by this call -> test_counts_only_what_this_call_froze
+- several prefixes -> test_accepts_several_head_prefixes
+- a single string is one name -> test_a_single_string_is_one_head_name
+- the backbone's BatchNorm in eval mode, the head's not
+  -> test_backbone_batchnorm_is_in_eval_mode_and_head_batchnorm_is_not
+- ... and still after model.train() (running statistics frozen)
+  -> test_backbone_batchnorm_stays_frozen_after_model_train
+- no prefix / a prefix naming nothing -> ValueError naming head_prefixes
+  -> test_rejects_head_prefixes_that_name_no_parameter
+finetune_param_groups
+- backbone/head x decay/no-decay, in that order, names, lr and weight_decay
+  -> test_groups_split_backbone_and_head_by_decay
+- params a list in named_parameters order -> test_group_params_are_lists_in_named_parameters_order
+- each trainable parameter once, frozen ones left out, empty groups left out
+  -> test_every_trainable_parameter_is_in_exactly_one_group_and_frozen_ones_in_none
+- norm weights and biases get no decay, found by module type -> test_norm_weights_get_no_decay_whatever_their_names
+- ready for AdamW -> test_groups_drive_a_real_optimizer
+- the model not modified -> test_groups_leave_the_model_unchanged
+- a single string is one name -> test_a_single_string_is_one_head_name
+- no prefix / a prefix naming nothing -> ValueError naming head_prefixes
+  -> test_groups_reject_head_prefixes_that_name_no_parameter
 """
 
 from __future__ import annotations
@@ -136,9 +162,32 @@ def test_rejects_head_prefixes_that_name_no_parameter(learner, prefixes):
         learner.freeze_backbone,
         Net(),
         prefixes,
-        match="head_prefixes",
+        match=r"\bhead_prefixes\b",
         call=f"freeze_backbone(net, {prefixes})",
     )
+
+
+@pytest.mark.parametrize("fn", ["freeze_backbone", "finetune_param_groups"])
+def test_a_single_string_is_one_head_name(learner, fn):
+    # "head" is the module name "head", not the prefixes "h", "e", "a", "d".
+    model, reference = Net(), Net()
+    if fn == "freeze_backbone":
+        got = learner.freeze_backbone(model, "head")
+        expected = learner.freeze_backbone(reference, ("head",))
+        assert_equal(got, len(BACKBONE), call="freeze_backbone(net, 'head')", what="number of frozen tensors")
+        frozen = sorted(n for n, p in model.named_parameters() if not p.requires_grad)
+        assert_equal(frozen, sorted(BACKBONE), call="freeze_backbone(net, 'head')", what="frozen parameters")
+        assert_equal(got, expected, call="freeze_backbone(net, 'head') against freeze_backbone(net, ('head',))")
+    else:
+        groups = learner.finetune_param_groups(model, "head", 1e-4, 1e-3, 0.05)
+        got = {g["name"]: sorted(names_of(model, g["params"])) for g in groups}
+        expected = {
+            "backbone/decay": sorted(n for n in BACKBONE if n in DECAYED),
+            "backbone/no_decay": sorted(n for n in BACKBONE if n not in DECAYED),
+            "head/decay": sorted(n for n in HEAD if n in DECAYED),
+            "head/no_decay": sorted(n for n in HEAD if n not in DECAYED),
+        }
+        assert_equal(got, expected, call="finetune_param_groups(net, 'head', 1e-4, 1e-3, 0.05)", what="groups")
 
 
 # ------------------------------------------------------------------------------------------- param groups
@@ -214,5 +263,31 @@ def test_groups_leave_the_model_unchanged(learner):
     assert model.training, "finetune_param_groups changed the model's mode"
 
 
-def test_groups_reject_head_prefixes_that_name_no_parameter(learner):
-    assert_raises(ValueError, learner.finetune_param_groups, Net(), ["neck"], 1e-4, 1e-3, 0.05, match="head_prefixes")
+@pytest.mark.parametrize("prefixes", [[], ["neck"]], ids=["no prefix", "prefix that names nothing"])
+def test_groups_reject_head_prefixes_that_name_no_parameter(learner, prefixes):
+    assert_raises(
+        ValueError,
+        learner.finetune_param_groups,
+        Net(),
+        prefixes,
+        1e-4,
+        1e-3,
+        0.05,
+        match=r"\bhead_prefixes\b",
+        call=f"finetune_param_groups(net, {prefixes}, 1e-4, 1e-3, 0.05)",
+    )
+
+
+def test_group_params_are_lists_in_named_parameters_order(learner):
+    model = Net()
+    groups = learner.finetune_param_groups(model, ["head"], 1e-4, 1e-3, 0.05)
+    order = [n for n, _ in model.named_parameters()]
+    call = "finetune_param_groups(net, ['head'], 1e-4, 1e-3, 0.05)"
+    for g in groups:
+        name = g.get("name", "?")
+        if not isinstance(g["params"], list):
+            raise AssertionError(f"{call}\n  group {name!r}: params is a {type(g['params']).__name__}, expected a list")
+        got = names_of(model, g["params"])
+        assert_equal(
+            got, [n for n in order if n in got], call=call, what=f"group {name!r} params (named_parameters order)"
+        )

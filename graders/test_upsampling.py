@@ -12,6 +12,35 @@ of the same float32 images by up to 4.8e-6 for values around 1 (measured with to
 answer more exact than PyTorch would fail 1e-6. The error grows with the side (1.2e-4 at 300 -> 600 with
 align_corners=True), so the float32 cases stay at sides of 16 or less, and the large timing cases use exact
 factors of 2. Every wrong formula shipped with this exercise is off by more than 0.05.
+
+Promises and the tests that hold them:
+bilinear_interpolate
+- F.interpolate's values, both align_corners, up, down, mixed, to one pixel -> test_matches_f_interpolate
+- source coordinate (i + 0.5) * in / out - 0.5 clamped at 0; the last pixel past the end
+  -> test_align_corners_false_samples_at_pixel_centres_and_clamps_at_the_edges
+- align_corners=True maps corners onto corners -> test_align_corners_true_maps_corner_pixels_onto_each_other
+- two neighbours only, also downsampling -> test_downsampling_blends_two_pixels_without_averaging_the_rest
+- an int size is a square -> test_int_size_gives_a_square
+- F.interpolate's gradients -> test_gradients_match_f_interpolate
+- any strides; x not modified; x's dtype
+  -> test_accepts_non_contiguous_inputs, test_keeps_dtype_and_leaves_input_unchanged
+- float16 and bfloat16 kept -> test_keeps_half_precision_dtype
+- ValueError/TypeError naming x, size, align_corners (float and bool sizes, align_corners=1, an empty side)
+  -> test_rejects_bad_arguments, test_rejects_integer_images
+- no loop over pixels
+  -> test_resizes_a_batch_of_feature_maps_quickly, test_resizes_a_large_image_without_a_loop_over_pixels
+- by hand: no built-in resampling, by any route -> test_by_hand
+bilinear_kernel
+- the outer product of FCN's triangles, k = 2 * factor - factor % 2
+  -> test_bilinear_kernel_is_the_outer_product_of_fcn_triangles
+- [channels, 1, k, k], one shared kernel -> test_bilinear_kernel_has_one_kernel_per_channel
+- torch's default dtype
+  -> test_bilinear_kernel_has_one_kernel_per_channel, test_bilinear_kernel_follows_the_default_dtype
+- the transposed conv reproduces bilinear upsampling inside
+  -> test_transposed_conv_with_bilinear_kernel_reproduces_bilinear_upsampling_inside
+- ValueError/TypeError naming channels or factor (floats and bools refused)
+  -> test_bilinear_kernel_rejects_bad_arguments
+Not tested: the device (no second device on the grading machines).
 """
 
 from __future__ import annotations
@@ -167,23 +196,50 @@ def test_keeps_dtype_and_leaves_input_unchanged(learner):
 
 
 @pytest.mark.parametrize(
-    "shape, size, exc, match",
+    "shape, size, kwargs, exc, match",
     [
-        ((3, 4, 5), (6, 6), ValueError, "x"),
-        ((1, 1, 4, 5), (0, 3), ValueError, "size"),
-        ((1, 1, 4, 5), -2, ValueError, "size"),
-        ((1, 1, 4, 5), (2, 3, 4), TypeError, "size"),
+        ((3, 4, 5), (6, 6), {}, ValueError, r"\bx\b"),
+        ((1, 1, 0, 5), (6, 6), {}, ValueError, r"\bx\b"),
+        ((1, 1, 4, 5), (0, 3), {}, ValueError, r"\bsize\b"),
+        ((1, 1, 4, 5), -2, {}, ValueError, r"\bsize\b"),
+        ((1, 1, 4, 5), (2, 3, 4), {}, TypeError, r"\bsize\b"),
+        ((1, 1, 4, 5), 6.0, {}, TypeError, r"\bsize\b"),
+        ((1, 1, 4, 5), (6, True), {}, TypeError, r"\bsize\b"),
+        ((1, 1, 4, 5), (6, 6), {"align_corners": 1}, TypeError, r"\balign_corners\b"),
     ],
-    ids=["three-dimensional x", "zero height", "negative int", "three sizes"],
+    ids=[
+        "three-dimensional x",
+        "empty height",
+        "zero height",
+        "negative int",
+        "three sizes",
+        "float size",
+        "bool in size",
+        "align_corners=1",
+    ],
 )
-def test_rejects_bad_arguments(learner, shape, size, exc, match):
+def test_rejects_bad_arguments(learner, shape, size, kwargs, exc, match):
     x = torch.zeros(shape)
-    assert_raises(exc, learner.bilinear_interpolate, x, size, match=match, call=interp_repr(x, size, False))
+    call = interp_repr(x, size, kwargs.get("align_corners", False))
+    assert_raises(exc, learner.bilinear_interpolate, x, size, match=match, call=call, **kwargs)
 
 
 def test_rejects_integer_images(learner):
     x = torch.zeros(1, 1, 4, 5, dtype=torch.int64)
-    assert_raises(TypeError, learner.bilinear_interpolate, x, (8, 10), match="x", call=interp_repr(x, (8, 10), False))
+    call = interp_repr(x, (8, 10), False)
+    assert_raises(TypeError, learner.bilinear_interpolate, x, (8, 10), match=r"\bx\b", call=call)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["float16", "bfloat16"])
+def test_keeps_half_precision_dtype(learner, dtype):
+    seed = 45
+    x = randn(seed, 2, 3, 5, 7).to(dtype)
+    for ac in (False, True):
+        # the exact interpolation of the half-precision values, rounded to the dtype; 4 ulps of the largest value
+        exact = F.interpolate(x.double(), size=(9, 4), mode="bilinear", align_corners=ac)
+        atol = 4 * torch.finfo(dtype).eps * float(exact.abs().max())
+        got = learner.bilinear_interpolate(x, (9, 4), align_corners=ac)
+        assert_close(got, exact.to(dtype), call=interp_repr(x, (9, 4), ac), seed=seed, rtol=0.0, atol=atol)
 
 
 @pytest.mark.by_hand
@@ -263,6 +319,17 @@ def test_bilinear_kernel_has_one_kernel_per_channel(learner, channels, factor):
         assert_close(got[c], got[0], call=call, what=f"kernel of channel {c} (all channels share one kernel)")
 
 
+def test_bilinear_kernel_follows_the_default_dtype(learner):
+    before = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    try:
+        got = learner.bilinear_kernel(1, 2)
+    finally:
+        torch.set_default_dtype(before)
+    expected = triangle([0.25, 0.75, 0.75, 0.25]).double().view(1, 1, 4, 4)
+    assert_close(got, expected, call="bilinear_kernel(1, 2) with torch.set_default_dtype(torch.float64)")
+
+
 @pytest.mark.points(2)
 @pytest.mark.parametrize("factor", [2, 3, 4, 5])
 def test_transposed_conv_with_bilinear_kernel_reproduces_bilinear_upsampling_inside(learner, factor):
@@ -295,8 +362,14 @@ def test_transposed_conv_with_bilinear_kernel_reproduces_bilinear_upsampling_ins
 
 @pytest.mark.parametrize(
     "args, exc, match",
-    [((3, 0), ValueError, "factor"), ((0, 2), ValueError, "channels"), ((3, 2.0), TypeError, "factor")],
-    ids=["factor 0", "no channels", "float factor"],
+    [
+        ((3, 0), ValueError, r"\bfactor\b"),
+        ((0, 2), ValueError, r"\bchannels\b"),
+        ((3, 2.0), TypeError, r"\bfactor\b"),
+        ((2.0, 3), TypeError, r"\bchannels\b"),
+        ((3, True), TypeError, r"\bfactor\b"),
+    ],
+    ids=["factor 0", "no channels", "float factor", "float channels", "bool factor"],
 )
 def test_bilinear_kernel_rejects_bad_arguments(learner, args, exc, match):
     assert_raises(exc, learner.bilinear_kernel, *args, match=match, call=f"bilinear_kernel{args}")

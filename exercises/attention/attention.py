@@ -1,9 +1,17 @@
 """6. attention如何计算, self attention除以根号k的原因:
 
+In English: 6. How attention is computed, and why self-attention divides by the square root of k:
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉 · 6. attention如何计算, self attention除以根号k的原因.
 
 Write attention by hand, without ``torch.nn.functional.scaled_dot_product_attention``,
-``torch.nn.functional.multi_head_attention_forward`` or ``torch.nn.MultiheadAttention``:
+``torch.nn.functional.multi_head_attention_forward`` or ``torch.nn.MultiheadAttention``, under any name or
+route: ``torch._C._nn.scaled_dot_product_attention``, ``torch.ops.aten.scaled_dot_product_attention`` and its
+kernels (``_scaled_dot_product_*``, ``_flash_attention_forward``...), ``torch._native_multi_head_attention``,
+an ``nn.MultiheadAttention`` held as a submodule, used as a base class or inside an ``nn.Transformer*``
+layer, or a reference to one of them kept from before the call. Softmax (``torch.softmax``,
+``Tensor.softmax``, ``F.softmax``), ``matmul``/``einsum``/``bmm``, ``masked_fill`` and ``nn.Linear`` are
+fine, and ``MultiHeadAttention`` may call your own ``scaled_dot_product_attention``.
 
 1. ``scaled_dot_product_attention(q, k, v, attn_mask=None, is_causal=False)`` returns the output and the
    attention weights ``softmax(q @ k^T / sqrt(d) + mask)``. Its output equals
@@ -48,14 +56,16 @@ def scaled_dot_product_attention(
 
     Returns:
         (Tensor[..., L, Dv], Tensor[..., L, S]): the output and the attention weights, in the dtype of
-        ``q``. Each row of the weights sums to 1, except a row whose query may attend to no key: its
-        weights and its output are all 0. Differentiable with respect to ``q``, ``k`` and ``v``.
+        ``q`` (float16 and bfloat16 included; a floating mask of another dtype does not change it). Each
+        row of the weights sums to 1, except a row whose query may attend to no key: its weights and its
+        output are all 0. Differentiable with respect to ``q``, ``k`` and ``v``.
 
     Raises:
         TypeError: ``q``, ``k`` or ``v`` is not a floating tensor, or ``attn_mask`` is neither bool nor floating.
         ValueError: fewer than 2 dimensions, ``k`` with another last size than ``q``, ``v`` with another
-            number of keys than ``k``, dtypes that differ, a mask that does not broadcast, or both
-            ``attn_mask`` and ``is_causal``.
+            number of keys than ``k``, dtypes of ``q``, ``k``, ``v`` that differ, a mask that does not
+            broadcast, or both ``attn_mask`` and ``is_causal``.
+        The message names the argument (``q``, ``k``, ``v``, ``attn_mask`` or ``is_causal``).
 
     Example:
         >>> q = torch.tensor([[1.0, 0.0]])
@@ -87,7 +97,7 @@ class MultiHeadAttention(nn.Module):
 
     Raises:
         ValueError: ``embed_dim`` or ``num_heads`` is not positive, or ``num_heads`` does not divide
-            ``embed_dim``.
+            ``embed_dim``; the message names the argument (``num_heads`` when it does not divide).
 
     Example:
         >>> mha = MultiHeadAttention(8, 2)
@@ -125,6 +135,7 @@ class MultiHeadAttention(nn.Module):
 
         Raises:
             ValueError: an input is not 3-D, the batch sizes or ``E`` do not match, ``key`` and ``value``
-                differ in length, or the mask has another shape than those above.
+                differ in length, or the mask has another shape than those above. The message names the
+                argument (``query``, ``key``, ``value`` or ``attn_mask``).
         """
         raise NotImplementedError

@@ -1,5 +1,7 @@
 """5. 死锁
 
+In English: 5. Deadlock.
+
 Source: 004_4864363d713f5d38.txt · C++ (the section's questions are "1. const define的区分", "2. malloc和new的区别",
 "3. 虚函数", "4. 结构体与类的区别" and "5. 死锁"; this is question 5, deadlock).
 
@@ -44,8 +46,10 @@ class Bank:
             dict is the one that counts. Tests may replace these entries with instrumented locks.
 
     Raises:
-        TypeError: a balance is not an int.
+        TypeError: a balance is not an int (a float, a string, or a bool: ``True`` is no balance).
         ValueError: a balance is negative.
+
+        Both messages name ``balances``.
 
     Example:
         >>> bank = Bank({"alice": 100, "bob": 20})
@@ -80,8 +84,10 @@ class Bank:
             None. On any error nothing has changed.
 
         Raises:
-            TypeError: ``amount`` is not an int.
-            ValueError: ``amount <= 0``, or ``src == dst``.
+            TypeError: ``amount`` is not an int (a bool is refused too: ``True`` is no amount); the message
+                names ``amount``.
+            ValueError: ``amount <= 0`` (the message names ``amount``), or ``src == dst`` (the message names
+                ``src`` or ``dst``).
             KeyError: ``src`` or ``dst`` is not an account (the message names which).
             InsufficientFunds: ``src`` holds less than ``amount`` (a ``ValueError``).
 
@@ -103,7 +109,7 @@ class Bank:
             int: its balance, never negative.
 
         Raises:
-            KeyError: no account has this name.
+            KeyError: no account has this name (the message shows the name).
 
         Example:
             >>> Bank({"a": 5}).balance("a")

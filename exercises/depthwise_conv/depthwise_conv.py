@@ -1,5 +1,8 @@
 """你还用过Mobilenet，问个最简单的，Pytorch里怎么实现DwConv？
 
+In English: You have also used MobileNet; a simple question, then: how do you implement a depthwise
+convolution (DwConv) in PyTorch?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面.
 
 Two parts:
@@ -9,13 +12,16 @@ Two parts:
    channels) stored as ``.depthwise``, then a pointwise 1x1 convolution that mixes the channels, stored as
    ``.pointwise``. Just the two convolutions: no normalisation and no activation in between.
 2. ``depthwise_conv2d``, the depthwise convolution written by hand with tensor arithmetic (slicing, padding,
-   multiplying, summing; ``F.pad`` and ``Tensor.unfold`` are fine) without ``F.conv2d``, ``torch.conv2d``
-   or an ``nn.Conv2d``. It must give the same values and gradients as
+   multiplying, summing; ``F.pad``, ``Tensor.unfold``, ``F.unfold`` and ``einsum`` are fine) without any
+   built-in convolution, under any name or route: ``F.conv1d``/``conv2d``/``conv3d`` (a conv3d of depth 1
+   is a conv2d), the transposed ones, ``torch.convolution``/``torch._convolution``, ``nn.Conv2d``,
+   ``torch.ops.aten.convolution`` and the kernels behind it (``_conv_depthwise2d``, ``mkldnn_convolution``,
+   ``thnn_conv2d``, ``slow_conv*``). It must give the same values and gradients as
    ``F.conv2d(x, weight, bias, stride, padding, groups=C)``: a cross-correlation, like every PyTorch
    convolution (the kernel is not flipped).
 
-Tensors keep their dtype and device, inputs are never modified. Bad input raises ``ValueError`` (or
-``TypeError`` for a wrong type) naming the argument.
+Tensors keep their dtype (float16 and bfloat16 included) and device, inputs are never modified. Bad input
+raises ``ValueError`` (or ``TypeError`` for a wrong type) whose message names the argument.
 """
 
 from __future__ import annotations
@@ -46,8 +52,10 @@ class DepthwiseSeparableConv(nn.Module):
         ``H_out = (H + 2 * padding - kernel_size) // stride + 1`` (likewise ``W_out``).
 
     Raises:
-        TypeError: a size is not an int, or ``bias`` is not a bool.
+        TypeError: a size is not an int (a float or a bool is refused), or ``bias`` is not a bool.
         ValueError: a channel count, ``kernel_size`` or ``stride`` is below 1, or ``padding`` below 0.
+        The message names the argument (``in_channels``, ``out_channels``, ``kernel_size``, ``stride``,
+        ``padding`` or ``bias``).
 
     Example:
         >>> block = DepthwiseSeparableConv(32, 64)
@@ -104,13 +112,16 @@ def depthwise_conv2d(
 
     Returns:
         Tensor[N, C, H_out, W_out]: ``H_out = (H + 2 * padding_h - kH) // stride_h + 1`` (likewise
-        ``W_out``); the dtype and device of ``x``.
+        ``W_out``); the dtype (float16 and bfloat16 included: no upcast in the result) and device of ``x``.
 
     Raises:
-        TypeError: ``x``, ``weight`` or ``bias`` is not a floating-point tensor of the dtype of ``x``, or
-            ``stride``/``padding`` are not ints.
+        TypeError: ``x``, ``weight`` or ``bias`` is not a floating-point tensor of the dtype of ``x`` (a
+            float64 ``weight`` for a float32 ``x`` is refused, not converted), or ``stride``/``padding``
+            are not ints (a float or a bool is refused).
         ValueError: ``x`` is not 4-D, ``weight`` is not ``[C, 1, kH, kW]``, ``bias`` is not ``[C]``,
             ``stride < 1``, ``padding < 0``, or the kernel is larger than the padded input.
+        The message names the argument: ``x``, ``weight``, ``bias``, ``stride`` or ``padding``, and
+        ``weight`` for a kernel larger than the padded input.
 
     Example:
         >>> x = torch.arange(9.0).reshape(1, 1, 3, 3)

@@ -1,5 +1,7 @@
 """7. 用ln（layer norm）的原因:
 
+In English: 7. Why use LN (layer norm):
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉 · 7. 用ln（layer norm）的原因.
 
 The notes' answer: sentences differ in length, so batch norm needs every sentence padded to one size, and
@@ -16,9 +18,14 @@ difference:
    running statistics are updated in place with the *unbiased* variance:
    ``running = (1 - momentum) * running + momentum * batch_statistic``.
 
-Do not call ``F.layer_norm``, ``F.batch_norm`` (or ``torch.layer_norm``, ``torch.batch_norm``, their
-``native_`` forms, group or instance norm); ``mean`` and ``var`` are fine. Both functions are differentiable
-with respect to ``x``, ``weight`` and ``bias``, keep the dtype of ``x`` and do not modify ``x``.
+By hand: no built-in normalisation, under any name or route: ``layer_norm``, ``batch_norm``,
+``group_norm``, ``instance_norm`` and ``rms_norm`` (an RMS norm of centred values is a layer norm), as
+``F.``, ``torch.``, ``nn.`` modules, their ``native_`` and ``_native_batch_norm_legit`` forms or
+``torch.ops.aten``, or a reference to one of them kept from before the call. ``mean``, ``var``,
+``var_mean``, ``sqrt`` and ``rsqrt`` are fine. Both functions are differentiable with respect to ``x``,
+``weight`` and ``bias``, keep the dtype of ``x`` (float16 and bfloat16 included, and whatever the dtype of
+``weight`` and ``bias``, which are converted to it) and do not modify ``x``. Errors name the argument in
+their message.
 """
 
 from __future__ import annotations
@@ -41,8 +48,9 @@ def layer_norm(
         x (Tensor[..., *normalized_shape]): floating-point input, e.g. ``[N, T, D]`` token vectors.
         normalized_shape (int or sequence of int): the trailing shape to normalise over; an int ``D``
             means ``(D,)``.
-        weight (Tensor[*normalized_shape], optional): multiplies the normalised values (default 1).
-        bias (Tensor[*normalized_shape], optional): is added afterwards (default 0).
+        weight (Tensor[*normalized_shape], optional): multiplies the normalised values (default 1); of
+            another floating dtype than ``x``, it is converted to the dtype of ``x``.
+        bias (Tensor[*normalized_shape], optional): is added afterwards (default 0); converted likewise.
         eps (float): added to the variance before the square root.
 
     Returns:
@@ -53,7 +61,8 @@ def layer_norm(
     Raises:
         TypeError: ``x`` is not a floating-point tensor.
         ValueError: ``normalized_shape`` is empty or not the trailing shape of ``x``; ``weight`` or ``bias``
-            is not of shape ``normalized_shape``.
+            is not of shape ``normalized_shape``. The message names the argument (``x``,
+            ``normalized_shape``, ``weight`` or ``bias``).
 
     Example:
         >>> layer_norm(torch.tensor([[1.0, 2.0, 3.0], [10.0, 10.0, 40.0]]), 3)
@@ -78,12 +87,14 @@ def batch_norm_train(
         x (Tensor[N, C] or Tensor[N, C, *]): floating-point input; dimension 1 holds the channels, e.g.
             ``[N, C]``, ``[N, C, L]`` or ``[N, C, H, W]``.
         running_mean (Tensor[C], optional): updated in place to
-            ``(1 - momentum) * running_mean + momentum * mean``; None to keep no running statistics.
+            ``(1 - momentum) * running_mean + momentum * mean``; None to keep no running mean (each of the
+            two running statistics may be given without the other).
         running_var (Tensor[C], optional): updated in place to
             ``(1 - momentum) * running_var + momentum * unbiased_var`` (variance with ``n - 1``, ``n`` being
-            the number of values per channel); None to keep none.
-        weight (Tensor[C], optional): per-channel scale (default 1).
-        bias (Tensor[C], optional): per-channel shift (default 0).
+            the number of values per channel); None to keep no running variance.
+        weight (Tensor[C], optional): per-channel scale (default 1); of another floating dtype than ``x``,
+            it is converted to the dtype of ``x``.
+        bias (Tensor[C], optional): per-channel shift (default 0); converted likewise.
         momentum (float): weight of the new batch in the running statistics.
         eps (float): added to the variance before the square root.
 
@@ -95,7 +106,8 @@ def batch_norm_train(
     Raises:
         TypeError: ``x`` is not a floating-point tensor.
         ValueError: ``x`` has fewer than 2 dimensions or only one value per channel; a running statistic,
-            ``weight`` or ``bias`` is not of shape ``[C]``.
+            ``weight`` or ``bias`` is not of shape ``[C]``. The message names the argument (``x``,
+            ``running_mean``, ``running_var``, ``weight`` or ``bias``).
 
     Example:
         >>> x = torch.tensor([[1.0, 10.0], [3.0, 30.0]])

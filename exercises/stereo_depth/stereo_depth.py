@@ -1,5 +1,7 @@
 """11. 双摄像头如何实现3d检测:
 
+In English: 11. How is 3-D detection done with two cameras:
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉 (the notes leave the answer blank).
 
 With two rectified cameras side by side, a point seen at column ``x_left`` in the left image appears at
@@ -32,8 +34,9 @@ def disparity_to_depth(disparity: torch.Tensor, focal_px: float, baseline: float
         Tensor[*]: depth, same shape, dtype and device as ``disparity``; finite everywhere.
 
     Raises:
-        TypeError: ``disparity`` is not a floating-point tensor.
-        ValueError: ``focal_px`` or ``baseline`` is not positive.
+        TypeError: ``disparity`` is not a floating-point tensor; the message names ``disparity``.
+        ValueError: ``focal_px`` or ``baseline`` is not positive (0 and NaN included); the message names
+            the argument.
 
     Example:
         >>> disparity_to_depth(torch.tensor([10.0, 40.0, 0.0, -3.0]), focal_px=700.0, baseline=0.12)
@@ -47,15 +50,17 @@ def backproject(depth: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
 
     Args:
         depth (Tensor[H, W]): depth ``Z`` of each pixel, floating point (0 where unknown).
-        K (Tensor[3, 3]): camera intrinsics ``[[fx, s, cx], [0, fy, cy], [0, 0, 1]]`` (skew ``s`` allowed).
+        K (Tensor[3, 3]): camera intrinsics ``[[fx, s, cx], [0, fy, cy], [0, 0, 1]]`` (skew ``s`` allowed),
+            floating point, of any floating dtype (converted to ``depth``'s).
 
     Returns:
-        Tensor[H, W, 3]: ``(X, Y, Z)`` of pixel ``[v, u]``; ``depth``'s dtype and device. A pixel of depth 0
-        gives the point ``(0, 0, 0)``.
+        Tensor[H, W, 3]: ``(X, Y, Z)`` of pixel ``[v, u]``; ``depth``'s dtype and device (also when ``K`` has
+        another dtype). A pixel of depth 0 gives the point ``(0, 0, 0)``.
 
     Raises:
-        TypeError: ``depth`` is not a floating-point tensor.
-        ValueError: ``depth`` is not 2-D, or ``K`` is not 3 x 3 with last row ``(0, 0, 1)``.
+        TypeError: ``depth`` is not a floating-point tensor; the message names ``depth``.
+        ValueError: ``depth`` is not 2-D (the message names ``depth``), or ``K`` is not 3 x 3 with last row
+            ``(0, 0, 1)`` (the message names ``K``).
 
     Example:
         >>> K = torch.tensor([[100.0, 0.0, 1.0], [0.0, 100.0, 0.5], [0.0, 0.0, 1.0]])
@@ -83,11 +88,12 @@ def triangulate(x_left, x_right, y, focal_px: float, baseline: float, cx: float,
 
     Returns:
         tuple[Tensor, Tensor, Tensor]: ``(X, Y, Z)``, broadcast to a common shape; the inputs' floating
-        dtype (the default dtype for plain numbers).
+        dtype (0-d tensors of ``torch.get_default_dtype()`` for plain numbers, never Python floats).
 
     Raises:
-        TypeError: an input is neither a number nor a floating-point tensor.
-        ValueError: ``focal_px`` or ``baseline`` is not positive.
+        TypeError: ``x_left``, ``x_right`` or ``y`` is neither a number nor a floating-point tensor; the
+            message names it.
+        ValueError: ``focal_px`` or ``baseline`` is not positive; the message names the argument.
 
     Example:
         >>> X, Y, Z = triangulate(350.0, 330.0, 260.0, focal_px=700.0, baseline=0.1, cx=320.0, cy=240.0)

@@ -1,5 +1,8 @@
 """问实习做的项目以及具体的细节（搭了哪些backbone，有没有用迁移学习，MAE怎么计算...）
 
+In English: Questions on the internship project and its details (which backbones were built, was transfer
+learning used, how is MAE computed...)
+
 Source: 000_1a4e42d0338c0b07.txt · 一面 ("有没有用迁移学习": did you use transfer learning?).
 
 Fine-tuning a pretrained backbone with a new head usually means: freeze the backbone (its parameters stop
@@ -30,13 +33,15 @@ def freeze_backbone(model: nn.Module, head_prefixes: Sequence[str]) -> int:
     Args:
         model (nn.Module): the network; modified in place.
         head_prefixes (sequence of str): names of the head's modules, e.g. ``("fc",)`` or
-            ``("roi_heads", "rpn")``; a single string is taken as one name.
+            ``("roi_heads", "rpn")``; a single string is taken as one name (``"head"`` is ``("head",)``, not
+            the letters ``h``, ``e``, ``a``, ``d``).
 
     Returns:
         int: the number of parameter tensors frozen (``requires_grad`` set to False) by this call.
 
     Raises:
-        ValueError: ``head_prefixes`` is empty or names no parameter of ``model``.
+        ValueError: ``head_prefixes`` is empty or names no parameter of ``model``; the message names
+            ``head_prefixes``.
 
     Example:
         >>> model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4), nn.Flatten(), nn.Linear(4, 2))
@@ -71,12 +76,13 @@ def finetune_param_groups(
 
     Returns:
         list[dict]: in this order, leaving out empty ones: backbone decay, backbone no-decay, head decay,
-        head no-decay. Each has ``"params"`` (a list, in ``named_parameters`` order), ``"lr"``,
+        head no-decay. Each has ``"params"`` (a Python list, in ``named_parameters`` order), ``"lr"``,
         ``"weight_decay"`` and ``"name"`` (``"backbone/decay"``, ``"backbone/no_decay"``, ``"head/decay"``,
         ``"head/no_decay"``). Ready for ``torch.optim.AdamW(groups)``.
 
     Raises:
-        ValueError: ``head_prefixes`` is empty or names no parameter of ``model``.
+        ValueError: ``head_prefixes`` is empty or names no parameter of ``model``; the message names
+            ``head_prefixes``.
 
     Example:
         >>> model = nn.Sequential(nn.Linear(3, 4), nn.LayerNorm(4), nn.Linear(4, 2))

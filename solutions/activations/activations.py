@@ -1,6 +1,9 @@
 """1. leaky relu和relu
 说说 v3 里的 h-swish比普通的swish激活函数好在哪里？
 
+In English: 1. Leaky ReLU and ReLU. Tell me: what makes the h-swish of (MobileNet) v3 better than the ordinary
+swish activation function?
+
 Source: 004_4864363d713f5d38.txt · 二、DL base (1. leaky relu和relu); 000_1a4e42d0338c0b07.txt · 二面.
 
 Write five activation functions by hand, as elementwise torch code (``torch.where``, ``clamp``, arithmetic):
@@ -13,14 +16,21 @@ Write five activation functions by hand, as elementwise torch code (``torch.wher
 * ``hard_swish(x) = x * hard_sigmoid(x)``, MobileNetV3's h-swish: no exponential, so it is cheap on mobile
   hardware and easy to quantise, while keeping swish's shape.
 
-"By hand" means: ``relu`` may not call ``F.relu``/``torch.relu``/``Tensor.relu``, ``leaky_relu`` may not call
-``F.leaky_relu``, ``swish`` may not call ``F.silu``, ``hard_sigmoid`` may not call ``F.hardsigmoid`` and
-``hard_swish`` may not call ``F.hardswish`` (nor the ``nn`` modules that wrap them). The results must equal
-those built-ins (``F.relu``, ``F.leaky_relu``, ``F.silu`` for ``beta = 1``, ``F.hardsigmoid``,
-``F.hardswish``), and so must the gradients away from the kinks (0 for the ReLUs, ±3 for the hard ones).
+"By hand" means: none of torch's activation functions that compute one of the five, in any form
+(``F.``, ``torch.``, ``Tensor`` methods, ``nn`` modules, ``torch._C._nn``, ``torch.ops.aten``, or a name
+bound before the call): ``relu``, ``relu6``, ``hardtanh``, ``threshold`` (``F.threshold(x, 0, 0)`` is a
+ReLU), ``elu``, ``leaky_relu``, ``prelu``, ``rrelu``, ``silu``, ``glu``, ``hardsigmoid``, ``hardswish``
+(``F.relu6(x + 3) / 6`` is hard_sigmoid itself: write it with ``clamp``). The building blocks are
+arithmetic, comparisons, ``torch.where``, ``torch.clamp`` / ``clamp_min`` / ``maximum`` / ``minimum``,
+``torch.exp`` and ``torch.sigmoid``; one of your functions may call another (``hard_swish`` may use your
+``hard_sigmoid``). The results must equal the built-ins (``F.relu``, ``F.leaky_relu``, ``F.silu`` for
+``beta = 1``, ``F.hardsigmoid``, ``F.hardswish``), NaN included (a NaN input gives NaN, as there), and so
+must the gradients away from the kinks (0 for the ReLUs, ±3 for the hard ones); at a kink either one-sided
+gradient is fine.
 
-Every function takes a floating-point tensor of any shape, returns a new tensor of the same shape, dtype and
-device, and never modifies its input. A non-tensor or a non-floating tensor raises ``TypeError``.
+Every function takes a floating-point tensor of any shape, returns a new tensor (never ``x`` itself or a view
+of it) of the same shape, dtype and device, and never modifies its input. A non-tensor or a non-floating
+tensor raises ``TypeError``, whose message names ``x``.
 """
 
 from __future__ import annotations
@@ -52,7 +62,8 @@ def relu(x: torch.Tensor) -> torch.Tensor:
         x (Tensor[*]): floating-point input of any shape.
 
     Returns:
-        Tensor[*]: ``x`` where ``x > 0``, else 0; a new tensor with the shape, dtype and device of ``x``.
+        Tensor[*]: ``x`` where ``x > 0``, 0 where ``x <= 0``, NaN where ``x`` is NaN (as ``F.relu``: a NaN
+        is neither above nor below 0); a new tensor with the shape, dtype and device of ``x``.
 
     Raises:
         TypeError: ``x`` is not a floating-point tensor.
@@ -63,7 +74,8 @@ def relu(x: torch.Tensor) -> torch.Tensor:
     """
     _check_x(x)
     # where() rather than clamp: its gradient at exactly 0 is 0, as relu's is, and it never aliases x.
-    return torch.where(x > 0, x, torch.zeros_like(x))
+    # Test x <= 0, not x > 0: a NaN fails both comparisons, so it keeps x (NaN), as F.relu does.
+    return torch.where(x <= 0, torch.zeros_like(x), x)
 
 
 def leaky_relu(x: torch.Tensor, negative_slope: float = 0.01) -> torch.Tensor:
@@ -80,7 +92,8 @@ def leaky_relu(x: torch.Tensor, negative_slope: float = 0.01) -> torch.Tensor:
         Tensor[*]: a new tensor with the shape, dtype and device of ``x``.
 
     Raises:
-        TypeError: ``x`` is not a floating-point tensor, or ``negative_slope`` is not a real number.
+        TypeError: ``x`` is not a floating-point tensor, or ``negative_slope`` is not a real number (an int
+            is fine, a bool or a string is refused); the message names the argument.
 
     Example:
         >>> leaky_relu(torch.tensor([-10.0, 0.0, 3.0]), negative_slope=0.5)
@@ -106,7 +119,8 @@ def swish(x: torch.Tensor, beta: float = 1.0) -> torch.Tensor:
         Tensor[*]: a new tensor with the shape, dtype and device of ``x``.
 
     Raises:
-        TypeError: ``x`` is not a floating-point tensor, or ``beta`` is not a real number.
+        TypeError: ``x`` is not a floating-point tensor, or ``beta`` is not a real number (an int is fine,
+            a bool or ``None`` is refused); the message names the argument.
 
     Example:
         >>> swish(torch.tensor([-1.0, 0.0, 2.0]))

@@ -1,5 +1,7 @@
 """10. transformer一般用什么优化器:
 
+In English: 10. Which optimizer is generally used for transformers:
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉 · 10. transformer一般用什么优化器.
 
 The notes recommend AdamW (建议选择Adamw) and sum it up as "AdamW = Adam + Weight Decay" (理论上:
@@ -19,9 +21,14 @@ Parameter groups with their own ``lr``/``weight_decay`` work as in any torch opt
 ``.grad`` is None is skipped (no state, no decay), a change of ``group["lr"]`` (a scheduler) takes effect at
 the next step, and ``state_dict()``/``load_state_dict()`` (inherited) let a fresh optimizer carry on exactly.
 
-Do not use ``torch.optim.Adam``/``AdamW`` (their ``step``), ``torch.optim.adam.adam`` /
-``torch.optim.adamw.adamw`` (or ``torch.optim._functional``), nor ``torch._foreach_*``; plain tensor
-arithmetic is the point. ``amsgrad``, ``maximize``, sparse and complex parameters are not required.
+By hand: none of the code of ``torch.optim.adam`` and ``torch.optim.adamw``, however it is reached:
+``torch.optim.Adam``/``AdamW`` as a base class (even with your own ``step``), as an instance you delegate to,
+or through their ``step`` or ``__init__``; the functional ``torch.optim.adam.adam`` /
+``torch.optim.adamw.adamw`` (also via ``torch.optim._functional``) and their ``_single_tensor_``,
+``_multi_tensor_`` and ``_fused_`` helpers; ``torch._fused_adam_``/``_fused_adamw_``; nor any
+``torch._foreach_*`` op. Subclass ``torch.optim.Optimizer`` itself; plain tensor arithmetic (``mul_``,
+``add_``, ``lerp_``, ``addcmul_``, ``addcdiv_``, ``sqrt``) is the point. ``amsgrad``, ``maximize``, sparse
+and complex parameters are not required.
 """
 
 from __future__ import annotations
@@ -56,7 +63,7 @@ def _adam_step(optimizer: torch.optim.Optimizer, decoupled: bool) -> None:
             state = optimizer.state[p]
             if not state:
                 # A float32 tensor like torch's, so that state dicts look the same.
-                state["step"] = torch.tensor(0.0)
+                state["step"] = torch.tensor(0.0, dtype=torch.float32)
                 state["exp_avg"] = torch.zeros_like(p, memory_format=torch.preserve_format)
                 state["exp_avg_sq"] = torch.zeros_like(p, memory_format=torch.preserve_format)
             state["step"] += 1
@@ -93,11 +100,13 @@ class AdamW(torch.optim.Optimizer):
         weight_decay (float): decoupled decay, ``>= 0``: each step first multiplies the parameter by
             ``1 - lr * weight_decay``.
 
-    Per-parameter ``state``: ``"step"`` (a float32 scalar tensor), ``"exp_avg"`` and ``"exp_avg_sq"``
-    (tensors shaped like the parameter), created at the parameter's first step with a gradient.
+    Per-parameter ``state``: ``"step"`` (a float32 scalar tensor, 0-d, also for float64 parameters, not a
+    Python number), ``"exp_avg"`` and ``"exp_avg_sq"`` (tensors shaped like the parameter, of its dtype),
+    created at the parameter's first step with a gradient.
 
     Raises:
-        ValueError: a hyperparameter is out of range (the message names it).
+        ValueError: a hyperparameter is out of range (the message names it); the bounds themselves
+            (``lr = 0``, ``eps = 0``, ``weight_decay = 0``, a beta of 0) are allowed.
 
     Example:
         >>> p = torch.nn.Parameter(torch.tensor([1.0, -2.0]))
@@ -151,12 +160,14 @@ class AdamL2(torch.optim.Optimizer):
             ``grad + weight_decay * p``. The default is the same as ``AdamW``'s (``torch.optim.Adam``'s is 0),
             so that the two classes differ only in where the decay goes.
 
-    Per-parameter ``state``: ``"step"`` (a float32 scalar tensor), ``"exp_avg"`` and ``"exp_avg_sq"``
-    (tensors shaped like the parameter), created at the parameter's first step with a gradient. ``p.grad``
-    is not modified.
+    Per-parameter ``state``: ``"step"`` (a float32 scalar tensor, 0-d, also for float64 parameters, not a
+    Python number), ``"exp_avg"`` and ``"exp_avg_sq"`` (tensors shaped like the parameter, of its dtype),
+    created at the parameter's first step with a gradient. ``p.grad`` is not
+    modified.
 
     Raises:
-        ValueError: a hyperparameter is out of range (the message names it).
+        ValueError: a hyperparameter is out of range (the message names it); the bounds themselves
+            (``lr = 0``, ``eps = 0``, ``weight_decay = 0``, a beta of 0) are allowed.
 
     Example:
         >>> p = torch.nn.Parameter(torch.tensor([1.0, -2.0]))

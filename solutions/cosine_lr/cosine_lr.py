@@ -1,6 +1,8 @@
 """2. yolox:
         1. 添加EMA权值更新, Cosine学习率机制等训练技巧
 
+In English: 2. YOLOX: 1. added training tricks such as EMA weight updates and a cosine learning-rate schedule.
+
 Source: 004_4864363d713f5d38.txt · 一、计算机视觉 (YOLOX's training tricks: EMA and a cosine learning rate).
 
 Write the learning rate of a cosine schedule with warm-up, as a pure function of the step, then wrap it
@@ -42,16 +44,18 @@ def cosine_lr(
         total_steps (int): length of the schedule, ``>= 1``.
         base_lr (float): the rate at the end of the warm-up (the peak).
         min_lr (float): the rate at ``total_steps`` and after.
-        warmup_steps (int): length of the warm-up, ``0 <= warmup_steps <= total_steps``.
+        warmup_steps (int): length of the warm-up, ``0 <= warmup_steps <= total_steps`` (both ends allowed:
+            with ``warmup_steps == total_steps`` the schedule is all warm-up, then ``min_lr``).
         warmup_start_lr (float): the rate at step 0 when there is a warm-up.
         warmup (str): ``"linear"`` or ``"quadratic"`` (YOLOX).
 
     Returns:
-        float: the learning rate.
+        float: the learning rate, a Python float in every phase (also ``min_lr`` given as the int ``0``).
 
     Raises:
         ValueError: ``step < 0``, ``total_steps < 1``, ``warmup_steps`` outside ``[0, total_steps]``, or an
-            unknown ``warmup``.
+            unknown ``warmup``, whatever the step (also past ``total_steps``); the message names the
+            argument (``step``, ``total_steps``, ``warmup_steps`` or ``warmup``).
 
     Example:
         >>> [round(cosine_lr(s, 10, 0.1, warmup_steps=2), 4) for s in (0, 1, 2, 6, 10, 11)]
@@ -97,9 +101,10 @@ def warmup_cosine_scheduler(
         torch.optim.lr_scheduler.LambdaLR: already applied at step 0 (the groups' ``lr`` is the step-0 rate).
 
     Raises:
-        ValueError: a group's ``lr`` is 0 (a multiplicative scheduler cannot scale it), or ``kw`` holds
-            ``base_lr`` or invalid values (checked as :func:`cosine_lr` does).
-        TypeError: ``kw`` holds an unknown name.
+        ValueError: a group's ``lr`` is 0 (a multiplicative scheduler cannot scale it; the message names
+            ``lr``), or ``kw`` holds ``base_lr`` (the message names ``base_lr``) or invalid values (checked
+            as :func:`cosine_lr` does, when the scheduler is made).
+        TypeError: ``kw`` holds an unknown name (a misspelt ``warmup_step`` is not ignored).
 
     Example:
         >>> opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)

@@ -1,5 +1,7 @@
 """4. loss nan 怎么定位和解决
 
+In English: 4. How do you locate and fix a loss that becomes NaN?
+
 Source: 004_4864363d713f5d38.txt · 二、DL base (the notes' answer: check the data, then the code, then the
 training set-up — initialisation, missing BN, learning rate, loss — and finally a division by 0 somewhere in
 the network: "定位到对应去改", find the place and fix it).
@@ -12,10 +14,15 @@ Write the tools for both halves of the answer, in torch:
   Every hook it adds is removed before it returns, also when the forward raises (the exception
   propagates), and hooks the model already had stay in place. ``nonfinite_grads`` lists the parameters
   whose gradient holds NaN or ±inf after a backward pass.
-* Fixing the classic cause: ``stable_logsumexp`` and ``stable_log_softmax`` written by hand (without
-  ``torch.logsumexp``, ``log_softmax`` or their aliases) with the max-shift trick, so that logits of
-  ±1e4 give finite values and finite gradients, and the results agree with the built-ins to the
-  dtype's precision (float32: ``rtol=1e-5, atol=1e-6``), at ±1e4 too.
+* Fixing the classic cause: ``stable_logsumexp`` and ``stable_log_softmax`` written by hand with the
+  max-shift trick, so that logits of ±1e4 give finite values and finite gradients, and the results agree
+  with the built-ins to the dtype's precision (float32: ``rtol=1e-5, atol=1e-6``), at ±1e4 too. By hand
+  means none of the built-ins that compute them, under any name or route: ``torch.logsumexp`` (also
+  ``Tensor.logsumexp``, ``torch.special.logsumexp``, ``torch.ops.aten.logsumexp``), ``torch.logcumsumexp``
+  (whose last entry is the logsumexp), ``F.log_softmax`` (also ``torch.log_softmax``,
+  ``Tensor.log_softmax``, ``torch.special.log_softmax``, ``nn.LogSoftmax``, ``torch.ops.aten._log_softmax``).
+  ``amax``/``max``, ``exp``, ``sum``, ``log``, ``where`` and arithmetic are fine. Neither function
+  modifies its input.
 """
 
 from __future__ import annotations
@@ -54,13 +61,13 @@ def stable_logsumexp(x: torch.Tensor, dim: int) -> torch.Tensor:
         dim (int): the dimension to reduce (negative counts from the end).
 
     Returns:
-        Tensor: ``x``'s shape without ``dim``, same dtype and device; finite wherever the slice holds a
-        finite value (inputs of ±1e4 included), ``-inf`` for an all ``-inf`` slice, ``inf`` where the
-        slice holds ``inf``. Differentiable: the gradient is ``softmax(x, dim)``.
+        Tensor: ``x``'s shape without ``dim``, same dtype (float16 and bfloat16 included) and device;
+        finite wherever the slice holds a finite value (inputs of ±1e4 included), ``-inf`` for an all
+        ``-inf`` slice, ``inf`` where the slice holds ``inf``. Differentiable: the gradient is ``softmax(x, dim)``.
 
     Raises:
-        TypeError: ``x`` is not a floating-point tensor.
-        IndexError: ``dim`` is out of range.
+        TypeError: ``x`` is not a floating-point tensor; the message names ``x``.
+        IndexError: ``dim`` is out of range (``-x.dim() <= dim < x.dim()`` is required, as in torch).
 
     Example:
         >>> stable_logsumexp(torch.tensor([[1e4, 1e4], [0.0, -1e4]]), dim=1)
@@ -79,14 +86,14 @@ def stable_log_softmax(x: torch.Tensor, dim: int = -1) -> torch.Tensor:
         dim (int): the dimension the probabilities sum over (default: the last).
 
     Returns:
-        Tensor: same shape, dtype and device as ``x``; finite for finite logits, even ±1e4 (where
-        ``log(softmax(x))`` would give ``-inf``), with finite gradients, and as accurate as
-        ``F.log_softmax`` there (in float32, a result near ``-2`` must not lose its third decimal to a
-        subtraction of two numbers near ``1e4``).
+        Tensor: same shape, dtype (float16 and bfloat16 included) and device as ``x``; finite for finite
+        logits, even ±1e4 (where ``log(softmax(x))`` would give ``-inf``), with finite gradients, and as
+        accurate as ``F.log_softmax`` there (in float32, a result near ``-2`` must not lose its third
+        decimal to a subtraction of two numbers near ``1e4``).
 
     Raises:
-        TypeError: ``x`` is not a floating-point tensor.
-        IndexError: ``dim`` is out of range.
+        TypeError: ``x`` is not a floating-point tensor; the message names ``x``.
+        IndexError: ``dim`` is out of range (``-x.dim() <= dim < x.dim()`` is required, as in torch).
 
     Example:
         >>> stable_log_softmax(torch.tensor([1e4, 0.0, -1e4]))
@@ -116,8 +123,8 @@ def first_nonfinite_module(model: nn.Module, *inputs: object) -> str | None:
     """Run ``model(*inputs)`` once and name the first leaf module whose output holds NaN or inf.
 
     Args:
-        model (nn.Module): the model; it is called once as ``model(*inputs)`` under ``torch.no_grad()``,
-            in the mode (train/eval) it is in.
+        model (nn.Module): the model; it is called exactly once, as ``model(*inputs)``, under
+            ``torch.no_grad()``, in the mode (train/eval) it is in (the mode is neither changed nor restored).
         *inputs: the positional inputs of the forward pass.
 
     Returns:
@@ -129,7 +136,7 @@ def first_nonfinite_module(model: nn.Module, *inputs: object) -> str | None:
         finite.
 
     Raises:
-        TypeError: ``model`` is not an ``nn.Module``.
+        TypeError: ``model`` is not an ``nn.Module``; the message names ``model``.
         Exception: whatever the forward pass raises propagates, after every hook added here is removed.
 
     Example:
@@ -186,7 +193,7 @@ def nonfinite_grads(model: nn.Module) -> list[str]:
         list when every gradient is finite.
 
     Raises:
-        TypeError: ``model`` is not an ``nn.Module``.
+        TypeError: ``model`` is not an ``nn.Module``; the message names ``model``.
 
     Example:
         >>> model = nn.Linear(2, 1)

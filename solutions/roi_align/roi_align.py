@@ -1,5 +1,7 @@
 """Mask RCNN 如何解决 unalignment?
 
+In English: How does Mask R-CNN solve the misalignment ("unalignment")?
+
 Source: 000_1a4e42d0338c0b07.txt · 一面 (the notes' answer: "ROI Align通过双线性插值精确地对齐感兴趣区域
 （RoI）和特征图，避免了ROI Pooling中由于量化而导致的不精确对齐").
 
@@ -23,12 +25,19 @@ value per channel.
   A sample point with ``y < -1`` or ``y > H`` (or ``x < -1`` or ``x > W``) counts as 0; one between -1 and
   0 (or between ``H - 1`` and ``H``) reads the edge pixel.
 
-Not allowed: ``torch.nn.functional.grid_sample`` / ``torch.grid_sampler``, ``interpolate``,
-``adaptive_max_pool2d`` / ``adaptive_avg_pool2d`` / ``max_pool2d`` / ``avg_pool2d``, torchvision. Vectorise:
+By hand: none of the built-ins that would sample or pool for you, under any name or route (``F.``,
+``torch.``, ``torch._C._nn``, ``torch.ops.aten``, a reference kept from before): ``grid_sample`` /
+``grid_sampler``, ``interpolate`` / ``upsample``, the max and average pools (``max_pool2d``,
+``adaptive_max_pool2d``, ``avg_pool2d``, ``adaptive_avg_pool2d`` and their 1-D and 3-D forms),
+torchvision's ``roi_align`` / ``roi_pool`` / ``ps_roi_align`` / ``ps_roi_pool`` and its Python RoI Align.
+Indexing, ``gather``, ``amax``, ``embedding_bag`` and arithmetic are fine. Vectorise:
 no Python loop over sample points or channels (400 RoIs of 7 x 7 bins with 4 x 4 sample points each, on
 256 channels, must take well under a second); a loop over the RoIs is fine, and for RoI Pool, whose bins
 differ in size, one over the bins too. Compute coordinates in the input's dtype, as torchvision's kernels
-do. Gradients with respect to ``input`` must flow (autograd is enough).
+do (boxes of another dtype are converted first): with ``spatial_scale=0.3`` a box edge at 50 lands at
+``15.000001`` in float32 but ``15.0`` in float64, so 3 adaptive bins get ``ceil(15.000001 / 3) = 6`` sample
+points, not 5; near a half it also changes RoI Pool's rounding. Gradients with respect to ``input`` must
+flow (autograd is enough).
 """
 
 from __future__ import annotations
@@ -105,12 +114,14 @@ def roi_pool(
 
     Returns:
         Tensor[K, C, oh, ow]: the maximum of each bin (0 for a bin with no pixel inside the map); the
-        input's dtype and device. ``K`` may be 0.
+        input's dtype and device. ``K`` may be 0 (the arguments are checked all the same).
 
     Raises:
-        TypeError: ``input`` or ``boxes`` is not a floating-point tensor; ``output_size`` is not ints.
+        TypeError: ``input`` or ``boxes`` is not a floating-point tensor (an integer tensor, a list);
+            ``output_size`` is not an int or a pair of ints (a float or a bool is refused).
         ValueError: a shape is wrong, a batch index is not a whole number in ``[0, N)``, a box has
             ``x2 < x1`` or ``y2 < y1``, ``output_size`` is not positive, ``spatial_scale <= 0``.
+        Every message names the argument (``input``, ``boxes``, ``output_size`` or ``spatial_scale``).
 
     Example:
         >>> x = torch.arange(16.0).reshape(1, 1, 4, 4)
@@ -214,12 +225,17 @@ def roi_align(
 
     Returns:
         Tensor[K, C, oh, ow]: the mean of the bilinear samples of each bin (a sample far outside the map
-        counts as 0); the input's dtype and device; differentiable with respect to ``input``.
+        counts as 0); the input's dtype and device; differentiable with respect to ``input``. ``K`` may be
+        0 (the arguments are checked all the same).
 
     Raises:
-        TypeError: ``input`` or ``boxes`` is not a floating-point tensor; ``output_size`` is not ints.
+        TypeError: ``input`` or ``boxes`` is not a floating-point tensor (an integer tensor, a list);
+            ``output_size`` is not an int or a pair of ints, or ``sampling_ratio`` is not an int (a float
+            or a bool is refused).
         ValueError: a shape is wrong, a batch index is not a whole number in ``[0, N)``, a box has
             ``x2 < x1`` or ``y2 < y1``, ``output_size`` is not positive, ``spatial_scale <= 0``.
+        Every message names the argument (``input``, ``boxes``, ``output_size``, ``spatial_scale`` or
+        ``sampling_ratio``).
 
     Example:
         >>> x = torch.arange(16.0).reshape(1, 1, 4, 4)

@@ -1,5 +1,7 @@
 """SSD的基本原理讲一讲？Anchor怎么选的？NMS怎么做的？
 
+In English: Explain the basic principle of SSD. How are the anchors chosen? How is NMS done?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面.
 
 "How are the anchors chosen?" In SSD every cell of every feature map carries a few default boxes
@@ -29,10 +31,15 @@ from collections.abc import Sequence
 import torch
 
 
+def _is_int(value: object) -> bool:
+    # bool is an int subclass, but True is no feature-map size.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _grid_size(k: int, size: int | Sequence[int]) -> tuple[int, int]:
-    if isinstance(size, int) and not isinstance(size, bool):
+    if _is_int(size):
         h = w = size
-    elif isinstance(size, Sequence) and len(size) == 2 and all(isinstance(v, int) for v in size):
+    elif isinstance(size, Sequence) and len(size) == 2 and all(_is_int(v) for v in size):
         h, w = size
     else:
         raise TypeError(f"feature_map_sizes[{k}]: expected an int or an (h, w) pair of ints, got {size!r}")
@@ -64,7 +71,7 @@ def ssd_default_boxes(
 
     Args:
         feature_map_sizes (sequence of int or (int, int)): the size of each feature map, ``s`` for an
-            ``s x s`` map or ``(h, w)``; positive.
+            ``s x s`` map or ``(h, w)``; positive. ``bool`` is not taken as an int (``True`` is refused).
         aspect_ratios (sequence of sequences of float): ``aspect_ratios[k]`` lists the ratios ``r > 0`` of
             map ``k`` (possibly none); each gives two boxes, ``r`` and ``1/r``. One list per map.
         min_ratio (float): the smallest scale ``s_0``, as a fraction of the image, ``0 < min_ratio``.
@@ -78,9 +85,13 @@ def ssd_default_boxes(
         ``(s_k, s_k)``, ``(s'_k, s'_k)``, then ``r``, ``1/r`` for each ratio.
 
     Raises:
-        TypeError: a size is not an int or a pair of ints, or ``dtype`` is not floating point.
+        TypeError: a size is not an int or a pair of ints (floats, bools and triples included), or ``dtype``
+            is not a floating-point ``torch.dtype``.
         ValueError: no maps, a size is not positive, ``aspect_ratios`` does not have one list per map, a ratio
-            is not positive, or not ``0 < min_ratio <= max_ratio``.
+            is not positive (0 included), or not ``0 < min_ratio <= max_ratio``.
+
+        Every message names the argument at fault (``feature_map_sizes``, ``aspect_ratios``, ``min_ratio``
+        or ``max_ratio``, ``dtype``).
 
     Example:
         >>> ssd_default_boxes([1], [[4]], min_ratio=0.2, max_ratio=0.8)

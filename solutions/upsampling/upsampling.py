@@ -1,5 +1,8 @@
 """FCN的上采样又是怎么做的？你认为双线性插值和反卷积哪个效果会更好？
 
+In English: And how does FCN do its upsampling? Which do you think works better, bilinear interpolation or
+deconvolution?
+
 Source: 000_1a4e42d0338c0b07.txt · 二面.
 
 FCN upsamples its coarse score maps with transposed convolutions ("deconvolution") whose weights start as
@@ -8,9 +11,13 @@ checkerboard artefacts; a learned transposed convolution can do better but can a
 patterns when its kernel size is not a multiple of its stride. Write both halves by hand:
 
 * ``bilinear_interpolate(x, size, align_corners=False)``: the same values (and gradients) as
-  ``F.interpolate(x, size=size, mode="bilinear", align_corners=align_corners)``, without calling
-  ``F.interpolate``, ``F.grid_sample``, ``F.upsample``/``F.upsample_bilinear``, ``nn.Upsample`` or the aten
-  kernel behind them (indexing, ``torch.arange``, ``floor`` and arithmetic are fine). Output pixel ``i`` of a
+  ``F.interpolate(x, size=size, mode="bilinear", align_corners=align_corners)``, without any built-in
+  resampling, under any name or route: ``F.interpolate`` in any mode (``"linear"`` along each axis and
+  ``"trilinear"`` on a depth of 1 are bilinear too), ``F.upsample``/``F.upsample_bilinear``,
+  ``nn.Upsample``, ``F.grid_sample``/``torch.grid_sampler``, the aten kernels behind them
+  (``torch.ops.aten.upsample_*``, ``torch._C._nn.upsample_*``, ``grid_sampler_*``), or a reference to one
+  kept from before the call. Indexing, ``gather``, ``torch.arange``, ``floor``, ``lerp`` and arithmetic are
+  fine. Output pixel ``i`` of a
   side of length ``out`` reads the input side of length ``in`` at the source coordinate
 
   - ``align_corners=False`` (pixel centres; the default): ``(i + 0.5) * in / out - 0.5``, clamped below
@@ -75,12 +82,14 @@ def bilinear_interpolate(x: torch.Tensor, size: int | tuple[int, int], align_cor
             each other (``i * (in - 1) / (out - 1)``).
 
     Returns:
-        Tensor[N, C, size_h, size_w]: the resized images, the dtype and device of ``x``.
+        Tensor[N, C, size_h, size_w]: the resized images, the dtype (float16 and bfloat16 included) and
+        device of ``x``.
 
     Raises:
-        TypeError: ``x`` is not a floating-point tensor, ``size`` is not an int or a pair of ints, or
-            ``align_corners`` is not a bool.
+        TypeError: ``x`` is not a floating-point tensor, ``size`` is not an int or a pair of ints (a float
+            or a bool is refused), or ``align_corners`` is not a bool (``1`` is refused).
         ValueError: ``x`` is not 4-D or has an empty side, or ``size`` is not positive.
+        The message names the argument (``x``, ``size`` or ``align_corners``).
 
     Example:
         >>> x = torch.tensor([[[[0.0, 1.0, 2.0, 3.0]]]])
@@ -125,11 +134,12 @@ def bilinear_kernel(channels: int, factor: int) -> torch.Tensor:
     Returns:
         Tensor[channels, 1, k, k]: ``kernel[c, 0, i, j] = tri(i) * tri(j)`` with
         ``tri(t) = 1 - |t - centre| / factor``, ``centre = factor - 1`` if ``k`` is odd else
-        ``factor - 0.5``; torch's default dtype (float32).
+        ``factor - 0.5``; torch's default dtype (``torch.get_default_dtype()``, float32 unless changed).
 
     Raises:
-        TypeError: ``channels`` or ``factor`` is not an int.
+        TypeError: ``channels`` or ``factor`` is not an int (a float or a bool is refused).
         ValueError: ``channels`` or ``factor`` is below 1.
+        The message names the argument (``channels`` or ``factor``).
 
     Example:
         >>> bilinear_kernel(1, 2)

@@ -1,4 +1,4 @@
-"""Right values, but binds the built-ins at import (from torch import logsumexp): names the tripwires must reach."""
+"""Right values, but calls the built-ins through names bound at import (from torch import logsumexp)."""
 
 from torch import logsumexp
 from torch.nn.functional import log_softmax
