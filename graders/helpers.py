@@ -33,6 +33,9 @@ import torch
 from torch.overrides import TorchFunctionMode
 from torch.utils._python_dispatch import TorchDispatchMode
 
+from grading.integrity import check_comparisons
+from grading.pytest_plugin import LEARNER_MARK
+
 # Default tolerances by dtype: the catalogue's rtol=1e-5, atol=1e-6 for float32, tighter for float64.
 TOLERANCES = {
     torch.float64: (1e-7, 1e-9),
@@ -149,6 +152,7 @@ def assert_close(
     Tensors must be tensors of the same shape (and dtype, unless ``check_dtype=False``); arrays likewise;
     tuples and lists are compared item by item; numbers with ``math.isclose``. NaN equals NaN.
     """
+    check_comparisons()  # the comparison machinery is what it was (grading.integrity)
     if isinstance(expected, torch.Tensor):
         _close_tensor(actual, expected, call, seed, rtol, atol, check_dtype, what)
     elif isinstance(expected, np.ndarray):
@@ -242,6 +246,7 @@ def assert_equal(
     actual: Any, expected: Any, *, call: str | None = None, seed: int | None = None, what: str = "result"
 ) -> None:
     """Exact equality, explained: index tensors (values and int64 dtype), ints, strings, lists, sets."""
+    check_comparisons()  # the comparison machinery is what it was (grading.integrity)
     if isinstance(expected, torch.Tensor):
         _close_tensor(actual, expected, call, seed, 0.0, 0.0, True, what)
         return
@@ -305,6 +310,7 @@ def assert_raises(
     **kwargs: Any,
 ) -> BaseException:
     """Call ``fn(*args, **kwargs)``; fail unless it raises ``exc_type`` whose message matches ``match``."""
+    check_comparisons()  # the comparison machinery is what it was (grading.integrity)
     call = call or call_repr(getattr(fn, "__name__", "fn"), *args, **kwargs)
     names = exc_type.__name__ if isinstance(exc_type, type) else " or ".join(e.__name__ for e in exc_type)
     try:
@@ -328,6 +334,7 @@ def assert_raises(
 
 def assert_unchanged(before: Any, after: Any, *, name: str, call: str | None = None) -> None:
     """``before`` is a copy taken before the call; ``after`` the same input afterwards."""
+    check_comparisons()  # the comparison machinery is what it was (grading.integrity)
     if isinstance(before, torch.Tensor):
         same = before.shape == after.shape and torch.equal(before.detach(), after.detach())
     elif isinstance(before, np.ndarray):
@@ -371,11 +378,8 @@ class ForbiddenCall(AssertionError):
     """Raised when a learner calls the built-in that the exercise asks them to write by hand."""
 
 
-LEARNER_MARK = "__kata_learner__"
-
-
 def learner_modules() -> list[Any]:
-    """The learner's modules imported in this process (graders/conftest.py marks them)."""
+    """The learner's modules imported in this process (the engine's plugin marks them with LEARNER_MARK)."""
     return [m for m in list(sys.modules.values()) if getattr(m, LEARNER_MARK, False) is True]
 
 
