@@ -3,7 +3,8 @@
 Grades the selected exercises and quizzes (``quiz_<topic>``; by default every ready exercise and every quiz)
 of a target folder, prints a scoreboard and writes ``.kata/results.json`` (grading.schema).
 ``python -m grading quiz ...`` answers the concept quizzes (grading.quiz). Exit status: 0 when every selected
-test passed, 1 otherwise, 2 for a usage error (unknown exercise, no such folder). ``python -m grading --list``
+test passed, 1 otherwise, 2 for a usage error (unknown exercise, no such folder, a results file that cannot
+be written; nothing is graded), 3 when the engine itself failed. ``python -m grading --list``
 prints the catalogue; ``--schema`` prints the results file's JSON Schema.
 """
 
@@ -20,13 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grading import catalogue as cat
-from grading import quiz
+from grading import quiz, sandbox
 from grading.layout import LAYOUT, TargetError, resolve_target
 from grading.report import gradescope_document, scoreboard
 from grading.runner import GradingSession
 from grading.schema import RESULTS_SCHEMA, ExerciseResult, Outcome, results_document, write_json
 
-EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# Exit statuses: every selected test passed; graded, with failures; a usage error (nothing graded); the
+# engine itself failed (results may be incomplete); interrupted (Ctrl-C, results so far written).
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_ENGINE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class UsageError(Exception):
@@ -147,6 +150,22 @@ class Plan:
     again: str  # the command that grades one exercise the same way (for "details:")
 
 
+def _cannot_write(path: Path) -> str | None:
+    """Why ``path`` cannot take a results file, or None (checked before grading, not after)."""
+    if path.is_dir():
+        return "it is a folder"
+    if path.exists():
+        return None if os.access(path, os.W_OK) else "it cannot be written"
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        return f"{parent} is not a folder"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"{parent} cannot be written"
+    return None
+
+
 def plan(args: argparse.Namespace, catalogue: cat.Catalogue) -> Plan:
     base = Path(args.invoked_from) if args.invoked_from else Path.cwd()
     try:
@@ -166,11 +185,17 @@ def plan(args: argparse.Namespace, catalogue: cat.Catalogue) -> Plan:
         # The learner's own exercises/ may use the persistent warm worker (kept between runs); a student's
         # folder, the solutions and CI get a worker of their own that ends with the run.
         worker = "persistent" if target == LAYOUT.exercises.resolve() else "run"
+    results = _resolve(args.results, base) if args.results else LAYOUT.default_results
+    gradescope = _resolve(args.gradescope, base) if args.gradescope else None
+    for option, path in (("--results", results), ("--gradescope", gradescope)):
+        why = _cannot_write(path) if path is not None else None
+        if why:
+            raise UsageError(f"{option}: expected a file that can be written, got {str(path)!r}: {why}")
     return Plan(
         slugs=slugs,
         target=target,
-        results=_resolve(args.results, base) if args.results else LAYOUT.default_results,
-        gradescope=_resolve(args.gradescope, base) if args.gradescope else None,
+        results=results,
+        gradescope=gradescope,
         jobs=max(1, min(jobs, len(slugs))),
         worker=worker,
         quiet=args.quiet,
@@ -205,9 +230,14 @@ def grade(p: Plan, catalogue: cat.Catalogue) -> int:
         partial = [done[s] for s in p.slugs if s in done]
         write_json(p.results, results_document(p.target, partial, titles(catalogue)))
         return EXIT_INTERRUPTED
-    write_json(p.results, results_document(p.target, ordered, titles(catalogue)))
-    if p.gradescope:
-        write_json(p.gradescope, gradescope_document(ordered))
+    failed_writes = []
+    for path, document in ((p.results, results_document(p.target, ordered, titles(catalogue))),) + (
+        ((p.gradescope, gradescope_document(ordered)),) if p.gradescope else ()
+    ):
+        try:
+            write_json(path, document)
+        except OSError as exc:
+            failed_writes.append(f"could not write {path}: {exc}")
     scoreboard(
         ordered,
         catalogue,
@@ -219,6 +249,10 @@ def grade(p: Plan, catalogue: cat.Catalogue) -> int:
     )
     if not p.quiet:
         print(f"({time.monotonic() - t0:.1f} s)")
+    if failed_writes:
+        for line in failed_writes:
+            print(f"python -m grading: engine error: {line}", file=sys.stderr)
+        return EXIT_ENGINE
     passed = all(r.tests for r in ordered) and all(
         t.outcome in (Outcome.PASSED, Outcome.SKIPPED) for r in ordered for t in r.tests
     )
@@ -242,7 +276,17 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"python -m grading: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    return grade(p, catalogue)
+    sandbox.not_dumpable()  # the learner's processes cannot open this one's /proc files (fds, memory)
+    try:
+        return grade(p, catalogue)
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing left to say
+        return EXIT_FAILED
+    except Exception:  # noqa: BLE001 - an engine fault: say so, with its own status
+        import traceback
+
+        traceback.print_exc()
+        print("python -m grading: engine error (above); the results may be incomplete", file=sys.stderr)
+        return EXIT_ENGINE
 
 
 def _label(path: Path) -> str:

@@ -44,11 +44,18 @@ class RecordWriter:
         return cls(nonce, fd=os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600))
 
     def write(self, event: RecordEvent, **fields) -> None:
-        if os.getpid() != self._pid:
-            return
-        fields["event"] = str(event)
-        fields["nonce"] = self._nonce
-        os.write(self._fd, (json.dumps(fields, ensure_ascii=False) + "\n").encode("utf-8"))
+        emit_record(self, event, fields)
+
+
+def emit_record(
+    writer: RecordWriter, event: RecordEvent, fields: dict, _getpid=os.getpid, _write=os.write, _dumps=json.dumps
+):
+    # os.write and json.dumps as they were at import: replacing them later does not reach the records.
+    if _getpid() != writer._pid:
+        return
+    fields["event"] = str(event)
+    fields["nonce"] = writer._nonce
+    _write(writer._fd, (_dumps(fields, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 @dataclass

@@ -102,6 +102,20 @@ def new_pid_namespace() -> bool:
         return False
 
 
+def isolation_available() -> bool:
+    """Whether a test process can be kept from signalling the engine here: it runs as another user, or in
+    a PID namespace of its own (probed in a throw-away child)."""
+    if sandbox_user() is not None:
+        return True
+    if not hasattr(os, "fork") or not sys.platform.startswith("linux"):
+        return False
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0 if new_pid_namespace() else 1)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
+
+
 def sandbox_user() -> tuple[str, int, int] | None:
     """The unprivileged user to run learners' code as: only when the engine runs as root."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:

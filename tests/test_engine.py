@@ -557,3 +557,296 @@ def test_a_run_that_disconnects_leaves_no_test_process_behind(tmp_path):
     assert _wait_until(lambda: records.exists() and "test_two" in records.read_text(), 60)
     worker.close()
     assert _wait_until(lambda: not _alive(proc.pid) or _zombie(proc.pid), 10), "the test process outlived its run"
+
+
+# ------------------------------------------------------------------------------------------ attacks
+#
+# Each is what a student who wants the points without solving would try (issue "Containment"). The answers
+# are all wrong (two() returns 0), so every point they get is a point the attack won: each must end with 0
+# points and a status that says why.
+
+WRONG = (
+    CORRECT.replace("def two():\n    return 2\n", "def two():\n    return 0\n")
+    .replace("def one():\n    return 1\n", "def one():\n    return 0\n")
+    .replace("def three():\n    return 3\n", "def three():\n    return 0\n")
+)
+
+ATTACKS = {
+    "wraps the plugin's record function": """
+        import grading.pytest_plugin as plugin
+        _original = plugin.record
+        def _forged(config, event, **fields):
+            if "outcome" in fields:
+                fields["outcome"], fields["message"] = "passed", ""
+            return _original(config, event, **fields)
+        plugin.record = _forged
+    """,
+    "patches TestReport.from_item_and_call": """
+        from _pytest.reports import TestReport
+        _original = TestReport.from_item_and_call.__func__
+        def _forged(cls, item, call):
+            report = _original(cls, item, call)
+            report.outcome = "passed"
+            report.longrepr = None
+            return report
+        TestReport.from_item_and_call = classmethod(_forged)
+    """,
+    "registers a makereport hook on the Config found through gc": """
+        import gc, pytest
+        class _Forger:
+            @pytest.hookimpl(wrapper=True)
+            def pytest_runtest_makereport(self, item, call):
+                report = yield
+                report.outcome, report.longrepr = "passed", None
+                return report
+        for obj in gc.get_objects():
+            if type(obj).__name__ == "Config" and hasattr(obj, "pluginmanager"):
+                obj.pluginmanager.register(_Forger(), "forger")
+    """,
+    "replaces a builtin the grader computes with": """
+        import builtins
+        builtins.sum = lambda *args, **kwargs: 0
+    """,
+    "reads the records channel from /proc/self/environ": """
+        secret = open("/proc/self/environ", "rb").read()
+    """,
+    "walks to the grader's frame to call its reference": """
+        import sys
+        def two():
+            frame = sys._getframe(1)
+            return frame.f_locals.get("expected", 0)
+    """,
+    "writes to the engine's stdout through /proc": """
+        import os
+        try:
+            with open(f"/proc/{os.getppid()}/fd/1", "w") as out:
+                out.write("Points 5/5 (100 %)\\n")
+        except OSError:
+            pass
+    """,
+}
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS), ids=list(ATTACKS))
+def test_an_attack_on_the_verdict_scores_zero_as_tampered(tmp_path, attack, launcher):
+    source = WRONG + "\n" + textwrap.dedent(ATTACKS[attack])
+    result = grade_toy(tmp_path, source, launcher=launcher)
+    assert result.points == 0, outcomes(result)
+    assert result.status == ExerciseStatus.TAMPERED, (result.status, result.note, outcomes(result))
+    assert result.note.startswith("tampered:"), result.note
+
+
+TORCH_GRADER = """
+import pytest
+import torch
+
+from graders.helpers import assert_close
+
+pytestmark = pytest.mark.timeout(10)
+
+
+def reference():
+    return torch.tensor([1.0, 2.0, 3.0])
+
+
+def test_values_match_the_reference(learner):
+    assert_close(learner.values(), reference(), call="values()")
+
+
+def test_values_are_equal(learner):
+    assert torch.equal(learner.values(), reference())
+"""
+
+TORCH_ATTACKS = {
+    "patches torch.allclose, equal and testing.assert_close": """
+        import torch, torch.testing
+        torch.allclose = torch.equal = lambda *a, **k: True
+        torch.testing.assert_close = lambda *a, **k: None
+    """,
+    "replaces the graders' assertion helpers through sys.modules": """
+        import sys, torch
+        sys.modules["graders.helpers"].assert_close = lambda *a, **k: None
+        for module in list(sys.modules.values()):
+            if "assert_close" in getattr(module, "__dict__", {}):
+                module.__dict__["assert_close"] = lambda *a, **k: None
+        torch.equal = lambda *a, **k: True
+    """,
+    "calls the grader's reference found through sys.modules": """
+        import sys
+        def values():
+            for module in list(sys.modules.values()):
+                if hasattr(module, "reference") and getattr(module, "__name__", "").startswith("test_"):
+                    return module.reference()
+    """,
+    "patches during its own call and puts it back after the assertions": """
+        import torch, weakref
+        def values():
+            original = torch.equal
+            torch.equal = lambda *a, **k: True
+            result = torch.zeros(3)
+            weakref.finalize(result, lambda: setattr(torch, "equal", original))
+            return result
+    """,
+}
+
+
+@pytest.mark.parametrize("attack", list(TORCH_ATTACKS), ids=list(TORCH_ATTACKS))
+def test_an_attack_on_the_comparisons_scores_zero_as_tampered(tmp_path, attack, warm):
+    graders = toy_graders(tmp_path)
+    (graders / "test_toy.py").write_text(TORCH_GRADER)
+    target = tmp_path / "target"
+    (target / "toy").mkdir(parents=True)
+    source = "import torch\n\ndef values():\n    return torch.zeros(3)\n" + textwrap.dedent(TORCH_ATTACKS[attack])
+    (target / "toy" / "toy.py").write_text(source)
+    result = grade_exercise("toy", target, graders=graders, launcher=warm)
+    assert result.points == 0, outcomes(result)
+    assert result.status == ExerciseStatus.TAMPERED, (result.status, result.note, outcomes(result))
+
+
+REWRITE_GRADER = """
+import os, sys
+for module in list(sys.modules.values()):
+    path = getattr(module, "__file__", "") or ""
+    if path.endswith("test_toy.py"):
+        try:
+            with open(path, "w") as fh:
+                fh.write("def test_one():\\n    pass\\n\\n\\ndef test_two():\\n    pass\\n")
+        except PermissionError:
+            pass
+def one():
+    os._exit(0)
+"""
+
+
+def test_a_grader_cannot_be_rewritten_by_the_unprivileged_learner(tmp_path, warm):
+    # As root the learner's code runs as an unprivileged user: the write is refused.
+    result = grade_toy(tmp_path, WRONG + REWRITE_GRADER, launcher=warm)
+    assert result.points == 0, outcomes(result)
+    assert (tmp_path / "graders" / "test_toy.py").read_text() == TOY_GRADER
+
+
+def test_a_grader_rewritten_on_disk_is_put_back_and_scores_tampered(tmp_path, monkeypatch):
+    # Where the learner's code can write the graders (the engine not running as root; simulated here by
+    # keeping the test process as the engine's user), the file is put back and the exercise is tampered:
+    # the module rewrites its grader so that every test passes, then crashes so that a restart collects it.
+    monkeypatch.setenv("KATA_SANDBOX_USER", "root")
+    result = grade_toy(tmp_path, WRONG + REWRITE_GRADER, launcher=FreshLauncher())
+    assert result.points == 0 and result.status == ExerciseStatus.TAMPERED, (result.note, outcomes(result))
+    assert "test_toy.py" in result.note and "put back" in result.note
+    assert (tmp_path / "graders" / "test_toy.py").read_text() == TOY_GRADER
+
+
+def test_a_setsid_daemon_does_not_outlive_its_exercise(tmp_path, launcher):
+    import time
+
+    marker = tmp_path / "daemon_alive"
+    source = with_two(f"""
+        import os, time
+        for _ in range(3):
+            if os.fork() == 0:
+                os.setsid()
+                if os.fork() == 0:
+                    time.sleep(2)
+                    open({str(marker)!r}, "w").write("still here")
+                os._exit(0)
+        return 2
+    """)
+    result = grade_toy(tmp_path, source, launcher=launcher)
+    assert outcomes(result)["test_two"] == PASSED, result
+    time.sleep(4)
+    assert not marker.exists(), "a daemon of the learner's outlived the run"
+
+
+@pytest.mark.skipif(
+    not __import__("grading.sandbox", fromlist=["x"]).isolation_available(),
+    reason="needs root or a PID namespace: otherwise processes of the same user can signal each other",
+)
+def test_the_learner_cannot_signal_the_engine(tmp_path, launcher):
+    import os
+
+    # two() returns 2 only if signalling the engine (signal 0: a probe, harmless) is refused.
+    source = with_two(f"""
+        import os
+        try:
+            os.kill({os.getpid()}, 0)
+        except (PermissionError, ProcessLookupError):
+            return 2
+        return "the engine could be signalled"
+    """)
+    result = grade_toy(tmp_path, source, launcher=launcher)
+    assert outcomes(result)["test_two"] == PASSED, result.tests[1].message
+
+
+def test_memory_of_the_whole_tree_is_capped_shared_mappings_included(tmp_path, warm):
+    # A MAP_SHARED mapping is not counted by RLIMIT_DATA; the keeper counts the tree's PSS.
+    source = with_two("""
+        import mmap
+        m = mmap.mmap(-1, 3 * 2**30, flags=mmap.MAP_SHARED)
+        for i in range(0, len(m), 4096):
+            m[i] = 1
+        return 2
+    """)
+    limits = Limits(grace=1.0, grace_fraction=0.0, min_budget=60.0, exit_timeout=2.0, memory_bytes=int(1.5 * 2**30))
+    graders = toy_graders(tmp_path)
+    (graders / "test_toy.py").write_text(TOY_GRADER.replace("pytest.mark.timeout(1)", "pytest.mark.timeout(30)"))
+    target = tmp_path / "target"
+    (target / "toy").mkdir(parents=True)
+    (target / "toy" / "toy.py").write_text(textwrap.dedent(source))
+    result = grade_exercise("toy", target, graders=graders, launcher=warm, limits=limits)
+    two = next(t for t in result.tests if t.name == "test_two")
+    assert two.outcome == CRASHED and "memory" in two.message, two
+    assert outcomes(result)["test_one"] == PASSED and outcomes(result)["test_three"] == PASSED
+
+
+def test_a_flood_of_output_is_cut_and_grading_goes_on(tmp_path, warm):
+    source = with_two("""
+        import sys
+        line = "x" * 1023 + "\\n"
+        for _ in range(100 * 1024):
+            sys.stdout.write(line)
+        return 2
+    """)
+    result = grade_toy(tmp_path, source, launcher=warm)
+    assert result.status == EX_PASSED, outcomes(result)
+
+
+def test_the_tail_of_a_huge_log_is_read_without_reading_it_all(tmp_path):
+    import tracemalloc
+
+    from grading.runner import _tail
+
+    log = tmp_path / "output.log"
+    with open(log, "wb") as fh:
+        fh.write(b"x" * (200 * 2**20) + b"\nthe end")
+    tracemalloc.start()
+    tail = _tail(log, 2000)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert tail.endswith("the end") and len(tail) <= 2000
+    assert peak < 2**20, f"reading the tail used {peak} bytes"
+
+
+def test_results_that_cannot_be_written_are_refused_before_grading(tmp_path):
+    proc = run_cli("max_subarray", "--results", str(tmp_path))
+    assert proc.returncode == 2 and "--results" in proc.stderr and "folder" in proc.stderr
+    assert "Grading" not in proc.stdout
+
+
+def test_results_to_dev_null_leave_dev_null_a_device(tmp_path):
+    import stat
+
+    proc = run_cli("max_subarray", "--target", "solutions", "--results", "/dev/null", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode), "/dev/null was replaced by a regular file"
+
+
+def test_two_runs_writing_the_same_results_file_do_not_collide(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from grading.schema import write_json
+
+    path = tmp_path / "results.json"
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: write_json(path, {"run": i, "pad": "x" * 100_000}), range(40)))
+    assert json.loads(path.read_text())["run"] in range(40)
+    assert [p.name for p in tmp_path.iterdir()] == ["results.json"], "a temporary file was left behind"
