@@ -142,6 +142,8 @@ class _CapData(ctypes.Structure):
 
 PR_SET_KEEPCAPS = 8
 PR_SET_NO_NEW_PRIVS = 38
+PR_CAP_AMBIENT = 47
+PR_CAP_AMBIENT_RAISE = 2
 CAP_DAC_READ_SEARCH = 2
 _LINUX_CAPABILITY_VERSION_3 = 0x20080522
 
@@ -161,8 +163,10 @@ def drop_privileges(user: tuple[str, int, int], home: str) -> bool:
     kept = False
     try:
         data = (_CapData * 2)()
-        data[0].effective = data[0].permitted = 1 << CAP_DAC_READ_SEARCH
+        data[0].effective = data[0].permitted = data[0].inheritable = 1 << CAP_DAC_READ_SEARCH
         kept = _c().capset(ctypes.byref(_CapHeader(_LINUX_CAPABILITY_VERSION_3, 0)), data) == 0
+        # ambient: programs the learner's code starts (python linux_cat.py) keep it across exec
+        _c().prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_DAC_READ_SEARCH, 0, 0)
     except (OSError, AttributeError):
         pass
     prctl(PR_SET_NO_NEW_PRIVS, 1)
