@@ -3,6 +3,7 @@
     nox -s grade [-- SLUG ... --target DIR]      grade the learner's stubs (exercises/) or any folder
     nox -s solutions [-- SLUG ...]               grade the reference solutions (they should score 100 %)
     nox -s quiz [-- TOPIC | --grade]             answer the concept quizzes, one item at a time
+    nox -s status | hint -- SLUG | watch         your progress; the next hint; regrade on every save
     nox -s check                                 the project's own checks: ruff, engine tests, solutions 100 %,
                                                  stubs 0 %, every wrong answer caught, layout and doctests
     nox -s check-fast                            the quick tier after an engine change: ruff, engine, layout
@@ -90,6 +91,25 @@ def quiz(session: nox.Session) -> None:
     """Answer the concept quizzes in the terminal (-- TOPIC), or grade the answers files (-- --grade)."""
     # the interpreter running nox: the quiz needs nothing but the standard library
     session.run(sys.executable, "-m", "grading", "quiz", "--invoked-from", session.invoked_from, *session.posargs)
+
+
+@nox.session(venv_backend="none")
+def status(session: nox.Session) -> None:
+    """Your progress over the whole catalogue, without grading."""
+    session.run(sys.executable, "-m", "grading", "status", "--invoked-from", session.invoked_from, *session.posargs)
+
+
+@nox.session(venv_backend="none")
+def hint(session: nox.Session) -> None:
+    """The next hint for an exercise: nox -s hint -- SLUG."""
+    session.run(sys.executable, "-m", "grading", "hint", *session.posargs)
+
+
+@nox.session
+def watch(session: nox.Session) -> None:
+    """Regrade whenever a file of exercises/ changes: nox -s watch [-- SLUG ...] [-- --target DIR]."""
+    _install(session, "grade")
+    session.run("python", "-m", "grading", "watch", "--invoked-from", session.invoked_from, *session.posargs)
 
 
 @nox.session

@@ -31,6 +31,7 @@ class Request:
     nonce: str
     only: list[str] | None = None  # run only these node ids (after a crash)
     threads: int | None = None  # torch / OpenMP threads; None leaves the default
+    fast_hangs: bool = False  # after a function hangs, its later tests fail at once (a learner's own run)
     memory_bytes: int | None = None  # RLIMIT_DATA
 
     def to_json(self) -> str:
@@ -90,6 +91,7 @@ def run(request: Request, records_fd: int) -> int:
     channel = EngineChannel(
         RecordWriter(request.nonce, fd=records_fd),
         frozenset(request.only) if request.only is not None else None,
+        request.fast_hangs,
     )
     return int(pytest.main(list(request.args), plugins=[channel]))
 

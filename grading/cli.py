@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grading import catalogue as cat
-from grading import quiz, sandbox
+from grading import learner, quiz, sandbox
 from grading.layout import LAYOUT, TargetError, resolve_target
-from grading.report import gradescope_document, scoreboard
-from grading.runner import GradingSession
+from grading.learner import next_up
+from grading.mistakes import load as load_mistakes
+from grading.progress import record_run
+from grading.report import Style, gradescope_document, scoreboard
+from grading.runner import GradingSession, Limits
 from grading.schema import RESULTS_SCHEMA, ExerciseResult, Outcome, results_document, write_json
 
 # Exit statuses: every selected test passed; graded, with failures; a usage error (nothing graded); the
@@ -76,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
         "worker for this run otherwise), persistent, run, or fresh (a new interpreter per exercise)",
     )
     p.add_argument("--list", action="store_true", help="list the catalogue and exit")
+    p.add_argument("--topic", default=None, help="--list: only this topic (coding, detection, cnn, ...)")
+    p.add_argument("--difficulty", type=int, default=None, help="--list: only this difficulty (1 to 4)")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of results.json and exit")
     # set by the nox sessions: where the user started nox, and how to suggest a command to them
     p.add_argument("--invoked-from", default=None, help=argparse.SUPPRESS)
@@ -122,17 +127,27 @@ def titles(catalogue: cat.Catalogue) -> dict[str, str]:
     return {**catalogue.titles, **{quiz.quiz_slug(q.topic): q.title for q in quiz.load_all(LAYOUT.quizzes)}}
 
 
-def print_list(catalogue: cat.Catalogue) -> None:
+def print_list(catalogue: cat.Catalogue, topic: str | None = None, difficulty: int | None = None) -> int:
+    """The catalogue (exercises, then quizzes), filtered by topic and difficulty; the exit status."""
+    topics = sorted({ex.topic for ex in catalogue.exercises} | {"quiz"})
+    if topic is not None and topic not in topics:
+        print(f"python -m grading: error: --topic: expected one of {', '.join(topics)}, got {topic!r}", file=sys.stderr)
+        return EXIT_USAGE
     for ex in catalogue.exercises:
+        if (topic and ex.topic != topic) or (difficulty and ex.difficulty != difficulty):
+            continue
         mark = "ready  " if ex.ready else "planned"
         print(f"{mark}  {ex.slug:<22} {ex.topic:<12} {'*' * ex.difficulty:<3}  {ex.title}")
     quizzes = quiz.load_all(LAYOUT.quizzes)
     for q in quizzes:
+        if (topic and topic not in ("quiz", q.topic)) or difficulty:
+            continue
         print(f"quiz     {quiz.quiz_slug(q.topic):<22} {q.topic:<12} {len(q.items):>3} items  {q.title}")
     print(
         f"\n{len(catalogue.ready)} of {len(catalogue.exercises)} exercises ready; {len(quizzes)} concept quizzes "
         f"({sum(len(q.items) for q in quizzes)} items: python -m grading quiz)"
     )
+    return EXIT_PASSED
 
 
 @dataclass
@@ -148,6 +163,7 @@ class Plan:
     quiet: bool
     detail: bool
     again: str  # the command that grades one exercise the same way (for "details:")
+    verbose: bool = False
 
 
 def _cannot_write(path: Path) -> str | None:
@@ -201,33 +217,49 @@ def plan(args: argparse.Namespace, catalogue: cat.Catalogue) -> Plan:
         quiet=args.quiet,
         detail=args.verbose or len(slugs) <= 2,
         again=again,
+        verbose=args.verbose,
     )
 
 
-def grade(p: Plan, catalogue: cat.Catalogue) -> int:
-    """Grade, write the results, print the scoreboard; return the exit status."""
+def grade(
+    p: Plan, catalogue: cat.Catalogue, *, session: GradingSession | None = None, slugs: list[str] | None = None
+) -> int:
+    """Grade, write the results, print the scoreboard; return the exit status.
+
+    ``session``: an open grading session to use (watch mode keeps one); ``slugs``: grade these, not p.slugs.
+    """
+    slugs = slugs or p.slugs
     label = _label(p.target)
+    style = Style.for_stream(sys.stdout)
     if not p.quiet:
-        n = len(p.slugs)
+        n = len(slugs)
         print(f"Grading {n} exercise{'s' if n != 1 else ''} from {label} ({p.jobs} at a time)", flush=True)
     done: dict[str, ExerciseResult] = {}
     t0 = time.monotonic()
 
     def progress(slug: str, _target: Path, res: ExerciseResult) -> None:
         done[slug] = res
-        if not p.quiet:
-            print(
-                f"  [{len(done)}/{len(p.slugs)}] {slug} {res.points:g}/{res.max_points:g} "
-                f"{res.status} ({res.seconds:.1f} s)",
-                flush=True,
-            )
+        if p.quiet:
+            return
+        line = (
+            f"  [{len(done)}/{len(slugs)}] {slug} {res.points:g}/{res.max_points:g} {res.status} ({res.seconds:.1f} s)"
+        )
+        if style.terminal:  # one line, rewritten in place
+            end = "\n" if len(done) == len(slugs) else ""
+            print(f"\r\033[K{line}", end=end, flush=True)
+        else:
+            print(line, flush=True)
 
     try:
-        with GradingSession(p.jobs, worker=p.worker) as session:
-            ordered = session.grade([(slug, p.target) for slug in p.slugs], on_result=progress)
+        if session is not None:
+            ordered = session.grade([(slug, p.target) for slug in slugs], on_result=progress)
+        else:
+            limits = Limits(fast_hangs=p.target == LAYOUT.exercises.resolve())
+            with GradingSession(p.jobs, limits=limits, worker=p.worker) as own:
+                ordered = own.grade([(slug, p.target) for slug in slugs], on_result=progress)
     except KeyboardInterrupt:
         print("\ninterrupted; results so far are written", file=sys.stderr)
-        partial = [done[s] for s in p.slugs if s in done]
+        partial = [done[s] for s in slugs if s in done]
         write_json(p.results, results_document(p.target, partial, titles(catalogue)))
         return EXIT_INTERRUPTED
     failed_writes = []
@@ -238,6 +270,10 @@ def grade(p: Plan, catalogue: cat.Catalogue) -> int:
             write_json(path, document)
         except OSError as exc:
             failed_writes.append(f"could not write {path}: {exc}")
+    nxt = None
+    if p.target == LAYOUT.exercises.resolve():  # the learner's own work: remember it
+        entries = record_run(p.target, ordered).of(p.target)
+        nxt = next_up(catalogue, entries, after=slugs[-1])
     scoreboard(
         ordered,
         catalogue,
@@ -246,6 +282,9 @@ def grade(p: Plan, catalogue: cat.Catalogue) -> int:
         detail=p.detail,
         out=sys.stdout,
         details_command=p.again,
+        verbose=p.verbose,
+        known_mistakes=load_mistakes(),
+        next_up=nxt,
     )
     if not p.quiet:
         print(f"({time.monotonic() - t0:.1f} s)")
@@ -259,15 +298,40 @@ def grade(p: Plan, catalogue: cat.Catalogue) -> int:
     return EXIT_PASSED if passed else EXIT_FAILED
 
 
+SUBCOMMANDS = {
+    "quiz": lambda argv: quiz.main(argv),
+    "status": lambda argv: learner.status_main(argv),
+    "hint": lambda argv: learner.hint_main(argv),
+    "watch": lambda argv: learner.watch_main(argv),
+}
+
+
+def _readable_output() -> None:
+    """Never fail on a character the console cannot show (a GBK or ASCII console): replace it."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["quiz"]:
-        return quiz.main(argv[1:])
+    _readable_output()
+    try:
+        if argv[:1] and argv[0] in SUBCOMMANDS:
+            return SUBCOMMANDS[argv[0]](argv[1:])
+        return _main(argv)
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing left to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
+
+
+def _main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     catalogue = cat.load()
     if args.list:
-        print_list(catalogue)
-        return EXIT_PASSED
+        return print_list(catalogue, args.topic, args.difficulty)
     if args.schema:
         print(json.dumps(RESULTS_SCHEMA, indent=2))
         return EXIT_PASSED
@@ -279,8 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     sandbox.not_dumpable()  # the learner's processes cannot open this one's /proc files (fds, memory)
     try:
         return grade(p, catalogue)
-    except BrokenPipeError:  # the reader of our output went away (| head): nothing left to say
-        return EXIT_FAILED
+    except BrokenPipeError:
+        raise
     except Exception:  # noqa: BLE001 - an engine fault: say so, with its own status
         import traceback
 

@@ -17,11 +17,13 @@ quizzes in ``<target>/_quizzes/<topic>.toml``. It may hold only some of them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TARGET_LAYOUT = "<slug>/<slug>.py"
+STATE_ENV = "KATA_STATE"  # another folder for .kata/ (the project's own checks use a temporary one)
 QUIZ_ANSWERS_FOLDER = "_quizzes"  # in a target; the "_" keeps it apart from the exercise folders
 
 
@@ -65,8 +67,9 @@ class Layout:
 
     @property
     def state(self) -> Path:
-        """The engine's own folder (``.kata/``): results, caches."""
-        return self.root / ".kata"
+        """The engine's own folder: results, caches, progress (``.kata/``, or ``$KATA_STATE`` when set)."""
+        override = os.environ.get(STATE_ENV)
+        return Path(override) if override and self.root == PROJECT_ROOT else self.root / ".kata"
 
     @property
     def default_results(self) -> Path:

@@ -56,6 +56,7 @@ class EngineChannel:
 
     writer: RecordWriter
     only: frozenset[str] | None = None  # after a crash: the node ids that still need a result
+    fast_hangs: bool = False  # a learner's own run: after a function hangs, its other tests fail at once
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -381,6 +382,40 @@ def _is_under(path: Path, root: Path) -> bool:
     return True
 
 
+def _stop_hung_function(item: pytest.Item, exc: BaseException) -> None:
+    """In a learner's own run, a function that hung fails its later tests at once instead of waiting out
+    each timeout: the learner module's attribute is replaced by one that says where it hung."""
+    channel = item.config.stash.get(CHANNEL, None)
+    target = item.config.stash.get(TARGET, None)
+    if channel is None or not channel.fast_hangs or target is None:
+        return
+    frames = [f for f, _ in traceback.walk_tb(exc.__traceback__) if _is_under(Path(f.f_code.co_filename), target)]
+    if not frames:
+        return
+    frame = frames[-1]
+    module = sys.modules.get(frame.f_globals.get("__name__", ""))
+    qualname = frame.f_code.co_qualname
+    if module is None or getattr(module, LEARNER_MARK, False) is not True or "<" in qualname:
+        return
+    *owners, name = qualname.split(".")
+    owner = module
+    for part in owners:
+        owner = getattr(owner, part, None)
+    if owner is None or not hasattr(owner, name):
+        return
+    where = f"line {frame.f_lineno} of {Path(frame.f_code.co_filename).name}"
+
+    def hung(*args, **kwargs):
+        __tracebackhide__ = True
+        pytest.fail(
+            f"not run: {qualname}() hung in {item.name} ({where}) and is not called again in this run; "
+            "fix that first (the full run of an instructor waits out every test)",
+            pytrace=False,
+        )
+
+    setattr(owner, name, hung)
+
+
 def _skip_reason(report: pytest.TestReport) -> str:
     reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
     return reason.removeprefix("Skipped: ")
@@ -416,6 +451,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
             message, timed_out = str(report.longrepr).strip().splitlines()[-1], False
         if timed_out:
             outcome = Outcome.TIMEOUT
+            _stop_hung_function(item, call.excinfo.value)
         elif call.when == "call":
             outcome = Outcome.FAILED
         else:

@@ -53,6 +53,9 @@ class Limits:
     fixture_timeout: float = 300.0
     memory_bytes: int | None = 6 * 1024**3  # RLIMIT_DATA: an oversized allocation becomes MemoryError
     threads: int | None = None  # torch/OpenMP threads per test process; None leaves the default
+    # A learner's own run: once a function of theirs has hung, its later tests fail at once ("hung in ...")
+    # instead of each waiting out its timeout. Instructors' runs wait out every test.
+    fast_hangs: bool = False
 
 
 def describe_exit(returncode: int | None) -> str:
@@ -283,6 +286,7 @@ class _ExerciseRun:
             only=remaining,
             threads=self.limits.threads,
             memory_bytes=self.limits.memory_bytes,
+            fast_hangs=self.limits.fast_hangs,
         )
 
     def _attempt(self, remaining: list[str] | None) -> _Attempt:

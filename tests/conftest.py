@@ -7,12 +7,15 @@ exercises; ``nox -s check-fast`` passes a sample, ``nox -s check`` grades every 
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 # The learner's persistent warm worker outlives a run by design; the project's checks start none (the tests
 # of the persistent worker start theirs on private sockets, with a short idle time).
 os.environ["KATA_PERSISTENT_WORKER"] = "0"
+# Progress, hints and results of the checks' own runs go to a folder of their own, not the learner's .kata/.
+os.environ.setdefault("KATA_STATE", tempfile.mkdtemp(prefix="kata-checks-state-"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -125,6 +125,21 @@ def test_wrong_answer_is_caught_by_the_tests_it_names(wrong, wrong_results):
     )
 
 
+def test_each_exercise_has_a_known_mistake_that_its_failures_are_recognised_as(exercises, wrong_results):
+    # The scoreboard names a known mistake when a learner's failures look like it: for every exercise, at
+    # least one shipped wrong answer must be recognised as itself.
+    from grading.mistakes import load, looks_like
+
+    known = load()
+    unrecognised = []
+    for slug in exercises:
+        mine = [w for w in WRONG if w.slug == slug]
+        seen = {w.id: looks_like(wrong_results[w.id], known.get(slug, ())) for w in mine}
+        if not any(m is not None and m.id == w.name for w in mine for m in [seen[w.id]]):
+            unrecognised.append(slug)
+    assert not unrecognised, f"no wrong answer of these is recognised as its own mistake: {unrecognised}"
+
+
 BROKEN = {
     "hang": "while True:\n    pass\n",
     "c_loop": "total = sum(range(10**15))\n",

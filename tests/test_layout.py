@@ -152,6 +152,16 @@ def test_stub_docstring_opens_with_the_question_and_its_source(slug):
 
 
 @pytest.mark.parametrize("slug", READY)
+def test_stub_renders_its_question_in_english_beside_the_chinese(slug):
+    paragraphs = (ast.get_docstring(parse(stub_path(slug))) or "").strip().split("\n\n")
+    assert len(paragraphs) >= 2 and paragraphs[1].startswith("In English: "), (
+        "the module docstring's second paragraph should be a faithful English rendering of the quoted "
+        f"question, starting 'In English: '; got {paragraphs[1][:80] if len(paragraphs) > 1 else None!r}"
+    )
+    assert not CJK.search(paragraphs[1]), "the English rendering should not be in Chinese"
+
+
+@pytest.mark.parametrize("slug", READY)
 def test_grader_never_imports_solutions(slug):
     text = grader_path(slug).read_text(encoding="utf-8")
     assert not re.search(r"^\s*(from|import)\s+solutions\b", text, re.M)
@@ -164,6 +174,7 @@ def test_by_hand_exercises_have_a_by_hand_test(slug):
     assert "pytest.mark.by_hand" in text, f"{slug} is 'by hand' in the catalogue: its grader needs a by_hand test"
 
 
+@pytest.mark.timeout(60)  # the first torch.optim example imports torch._dynamo: seconds on a busy machine
 @pytest.mark.parametrize("slug", READY)
 def test_solution_docstring_examples_hold(slug):
     path = solution_path(slug)
@@ -206,3 +217,15 @@ def test_wrong_answer_names_existing_tests(wrong):
     names = {n.name for n in ast.walk(parse(grader)) if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")}
     unknown = [c for c in wrong.caught_by if c.split("[", 1)[0] not in names]
     assert not unknown, f"{wrong.id}: CAUGHT_BY names tests that {grader.name} does not have: {unknown}"
+
+
+def test_the_known_mistakes_shown_to_learners_are_the_shipped_wrong_answers():
+    from grading.mistakes import base, load
+
+    listed = {(m.slug, m.id): (m.summary, m.caught_by) for ms in load().values() for m in ms}
+    shipped = {(w.slug, w.name): (w.summary, frozenset(base(t) for t in w.caught_by)) for w in WRONG}
+    assert listed == shipped, (
+        "graders/mistakes.toml is out of step with tests/wrong_answers/ "
+        "(run python tools/wrong_answers.py --write-mistakes): "
+        f"{sorted(set(listed.items()) ^ set(shipped.items()))[:5]}"
+    )

@@ -13,6 +13,7 @@ bare name must fail for at least one of its parameter sets.
 
 from __future__ import annotations
 
+import argparse
 import ast
 import shutil
 import sys
@@ -26,6 +27,7 @@ if str(ROOT) not in sys.path:
 
 from grading.cli import default_jobs  # noqa: E402
 from grading.layout import LAYOUT  # noqa: E402
+from grading.mistakes import MISTAKES, Mistake, base, failed, render  # noqa: E402
 from grading.runner import GradingSession  # noqa: E402
 from grading.schema import ExerciseResult, Outcome  # noqa: E402
 
@@ -97,26 +99,47 @@ def grade_wrong_answers(wrongs: list[WrongAnswer], jobs: int | None = None) -> d
     return {w.id: r for w, r in zip(wrongs, results, strict=True)}
 
 
+def mistakes_of(wrongs: list[WrongAnswer], results: dict[str, ExerciseResult]) -> list[Mistake]:
+    """The known mistakes that graders/mistakes.toml lists: each wrong answer's summary and what it fails."""
+    return [
+        Mistake(w.slug, w.name, w.summary, frozenset(base(t) for t in w.caught_by), failed(results[w.id]))
+        for w in wrongs
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
-    slugs = (argv if argv is not None else sys.argv[1:]) or None
-    wrongs = discover(slugs)
+    parser = argparse.ArgumentParser(description="Grade the shipped wrong answers and check what catches them.")
+    parser.add_argument("slugs", nargs="*", metavar="SLUG", help="only these exercises (default: all)")
+    parser.add_argument("-j", "--jobs", type=int, default=None, help="wrong answers graded at once")
+    parser.add_argument(
+        "--write-mistakes",
+        action="store_true",
+        help="also (re)write graders/mistakes.toml, the known mistakes shown to learners (needs every exercise)",
+    )
+    args = parser.parse_args(argv)
+    if args.write_mistakes and args.slugs:
+        parser.error("--write-mistakes grades every wrong answer: give no SLUG")
+    wrongs = discover(args.slugs or None)
     if not wrongs:
         print("no wrong answers found", file=sys.stderr)
         return 2
-    results = grade_wrong_answers(wrongs)
+    results = grade_wrong_answers(wrongs, jobs=args.jobs)
     bad = 0
     for w in wrongs:
         r = results[w.id]
         lost = uncaught(w, r)
-        failed = sorted(failed_tests(r))
+        failed_names = sorted(failed_tests(r))
         mark = "caught" if (not lost and w.caught_by) else "NOT CAUGHT"
         bad += mark != "caught"
         print(f"{mark:<10} {w.id:<40} {r.points:g}/{r.max_points:g}  {w.summary}")
-        print(f"           fails: {', '.join(failed) or 'nothing'}")
+        print(f"           fails: {', '.join(failed_names) or 'nothing'}")
         if lost:
             print(f"           CAUGHT_BY names tests that passed: {', '.join(lost)}")
         if not w.caught_by:
             print("           CAUGHT_BY is empty")
+    if args.write_mistakes:
+        MISTAKES.write_text(render(mistakes_of(wrongs, results)), encoding="utf-8")
+        print(f"wrote {MISTAKES.relative_to(ROOT)}")
     return 1 if bad else 0
 
 
