@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-q", "--quiet", action="store_true", help="print only the scoreboard")
     p.add_argument(
+        "--min-score",
+        type=float,
+        default=None,
+        metavar="P",
+        help="exit 0 when the score reaches P percent of the points (CI); without it, only when every test passes",
+    )
+    p.add_argument(
         "--worker",
         choices=["auto", "persistent", "run", "fresh"],
         default="auto",
@@ -164,6 +171,7 @@ class Plan:
     detail: bool
     again: str  # the command that grades one exercise the same way (for "details:")
     verbose: bool = False
+    min_score: float | None = None  # percent
 
 
 def _cannot_write(path: Path) -> str | None:
@@ -201,6 +209,8 @@ def plan(args: argparse.Namespace, catalogue: cat.Catalogue) -> Plan:
         # The learner's own exercises/ may use the persistent warm worker (kept between runs); a student's
         # folder, the solutions and CI get a worker of their own that ends with the run.
         worker = "persistent" if target == LAYOUT.exercises.resolve() else "run"
+    if args.min_score is not None and not 0 <= args.min_score <= 100:
+        raise UsageError(f"--min-score: expected a percentage from 0 to 100, got {args.min_score:g}")
     results = _resolve(args.results, base) if args.results else LAYOUT.default_results
     gradescope = _resolve(args.gradescope, base) if args.gradescope else None
     for option, path in (("--results", results), ("--gradescope", gradescope)):
@@ -218,6 +228,7 @@ def plan(args: argparse.Namespace, catalogue: cat.Catalogue) -> Plan:
         detail=args.verbose or len(slugs) <= 2,
         again=again,
         verbose=args.verbose,
+        min_score=args.min_score,
     )
 
 
@@ -292,6 +303,11 @@ def grade(
         for line in failed_writes:
             print(f"python -m grading: engine error: {line}", file=sys.stderr)
         return EXIT_ENGINE
+    if p.min_score is not None:
+        points, max_points = sum(r.points for r in ordered), sum(r.max_points for r in ordered)
+        share = 100 * points / max_points if max_points else 0.0
+        print(f"Score {share:.1f} % against --min-score {p.min_score:g} %", file=sys.stderr)
+        return EXIT_PASSED if share >= p.min_score else EXIT_FAILED
     passed = all(r.tests for r in ordered) and all(
         t.outcome in (Outcome.PASSED, Outcome.SKIPPED) for r in ordered for t in r.tests
     )

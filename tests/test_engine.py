@@ -850,3 +850,22 @@ def test_two_runs_writing_the_same_results_file_do_not_collide(tmp_path):
         list(pool.map(lambda i: write_json(path, {"run": i, "pad": "x" * 100_000}), range(40)))
     assert json.loads(path.read_text())["run"] in range(40)
     assert [p.name for p in tmp_path.iterdir()] == ["results.json"], "a temporary file was left behind"
+
+
+@pytest.mark.timeout(300)
+def test_min_score_sets_the_exit_status_for_ci(tmp_path):
+    import shutil
+
+    from grading.layout import LAYOUT
+
+    shutil.copytree(LAYOUT.solution("max_subarray").parent, tmp_path / "max_subarray")
+    results = tmp_path / "r.json"
+    base = ["max_subarray", "box_iou", "--target", str(tmp_path), "--results", str(results), "-q"]
+    low = run_cli(*base, "--min-score", "10")
+    doc = json.loads(results.read_text())
+    share = 100 * doc["total"]["points"] / doc["total"]["max_points"]
+    high = run_cli(*base, "--min-score", f"{share + 1:.1f}")
+    plain = run_cli(*base)
+    assert 10 < share < 99
+    assert (low.returncode, high.returncode, plain.returncode) == (0, 1, 1)
+    assert run_cli(*base, "--min-score", "120").returncode == 2
