@@ -41,7 +41,7 @@ FIXTURE_PACKAGES = ["torch==2.14.1", "torchvision==0.29.1", "scikit-learn==1.9.1
 
 # A sample of exercises that the quick tier grades for real (solutions, stubs, their wrong answers): plain
 # Python, a line budget, torch with gradients, by-hand checks, files on disk.
-FAST_SAMPLE = "max_subarray,box_iou,focal_loss,normalization,linux_cat"
+FAST_SAMPLE = "max_subarray,box_iou,normalization,linux_cat"
 
 
 def _install(session: nox.Session, group: str) -> None:
