@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -139,18 +140,29 @@ def write(document: dict) -> None:
     os.replace(tmp, RESULTS)
 
 
-def run_engine(slugs: list[str], target: Path, results: Path, time_limit: float) -> tuple[int | None, str]:
-    """``python -m grading`` on ``target``; its exit status (None when it ran out of time) and its output."""
+def run_engine(slugs: list[str], target: Path, results: Path, time_limit: float, jobs: int) -> tuple[int, str, bool]:
+    """``python -m grading`` on ``target``: its exit status, its output, and whether it was stopped.
+
+    Past ``time_limit`` seconds the engine is interrupted (SIGINT), which makes it write the results of the
+    exercises it has finished (exit status 130), so that Gradescope's own timeout, which would leave no
+    results at all, is never reached.
+    """
     cmd = [sys.executable, "-m", "grading", *slugs, "--target", str(target), "--results", str(results)]
-    cmd += ["--worker", "run", "-q"]
+    cmd += ["--worker", "run", "-q", "-j", str(jobs)]
+    proc = subprocess.Popen(
+        cmd, cwd=SOURCE, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
-        proc = subprocess.run(
-            cmd, cwd=SOURCE, capture_output=True, text=True, timeout=time_limit, stdin=subprocess.DEVNULL
-        )
-    except subprocess.TimeoutExpired as exc:
-        out = (exc.stdout or b"").decode(errors="replace") if isinstance(exc.stdout, bytes) else exc.stdout or ""
-        return None, out
-    return proc.returncode, proc.stdout + proc.stderr
+        output, _ = proc.communicate(timeout=time_limit)
+        return proc.returncode, output, False
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGINT)
+    try:
+        output, _ = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        output, _ = proc.communicate()
+    return proc.returncode, output, True
 
 
 def grade() -> dict:
@@ -161,24 +173,28 @@ def grade() -> dict:
         shutil.rmtree(TARGET)
     _, notes = lay_out(SUBMISSION, TARGET, slugs)
     print("\n".join(notes), flush=True)
-    time_limit = config.get("time_limit", 1500)
+    time_limit = config.get("time_limit", 540)
     with tempfile.TemporaryDirectory(prefix="kata-") as tmp:
         results = Path(tmp) / "results.json"
-        status, output = run_engine(slugs, TARGET, results, time_limit)
+        status, output, stopped = run_engine(slugs, TARGET, results, time_limit, config.get("jobs", 2))
         print(output, flush=True)  # Gradescope shows run_autograder's output to instructors
-        if status is None:
-            return failure_document(f"grading took more than {time_limit} s and was stopped.", started)
-        if status not in (0, 1):
+        if stopped and not results.is_file():
+            return failure_document(f"grading took more than {time_limit:g} s and was stopped.", started)
+        if not stopped and status not in (0, 1):
             tail = "\n".join(output.strip().splitlines()[-5:])
             return failure_document(f"the grading engine ended with exit status {status}.\n{tail}", started)
         sys.path.insert(0, str(SOURCE))
         from grading.formats import gradescope_document, read_results
 
-        return gradescope_document(
-            read_results(results),
-            output="\n".join(notes),
-            execution_time=time.monotonic() - started,
-        )
+        graded = read_results(results)
+        if stopped:
+            done = {r.slug for r in graded}
+            left = [s for s in slugs if s not in done]
+            notes.append(
+                f"Grading was stopped after {time_limit:g} s, the time limit: these were not graded and are "
+                f"not in the results: {', '.join(left)}."
+            )
+        return gradescope_document(graded, output="\n".join(notes), execution_time=time.monotonic() - started)
 
 
 def warm_up() -> int:
@@ -187,7 +203,7 @@ def warm_up() -> int:
     with tempfile.TemporaryDirectory(prefix="kata-") as tmp:
         empty = Path(tmp) / "empty"
         empty.mkdir()
-        status, output = run_engine(config["slugs"], empty, Path(tmp) / "results.json", 1800)
+        status, output, _ = run_engine(config["slugs"], empty, Path(tmp) / "results.json", 1800, config.get("jobs", 2))
     print(output)
     return 0 if status in (0, 1) else 1
 
