@@ -150,7 +150,15 @@ def run_engine(slugs: list[str], target: Path, results: Path, time_limit: float,
     cmd = [sys.executable, "-m", "grading", *slugs, "--target", str(target), "--results", str(results)]
     cmd += ["--worker", "run", "-q", "-j", str(jobs)]
     proc = subprocess.Popen(
-        cmd, cwd=SOURCE, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        cmd,
+        cwd=SOURCE,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        # a SIGINT ignored by whoever started us (a non-interactive shell's background job) would be ignored by
+        # the engine too: give it back its default, so that the interruption below reaches it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         output, _ = proc.communicate(timeout=time_limit)
