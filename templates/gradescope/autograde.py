@@ -16,6 +16,9 @@ submission", so that every student has the same maximum.
 
     python autograde.py              grade the submission
     python autograde.py --warm-up    (setup.sh) learn every grader's tests once, so submissions start warm
+
+It uses the engine's API (grading.runner.GradingSession) rather than its command line, so that a time limit
+(assignment.json, under Gradescope's own timeout) keeps the exercises graded before it.
 """
 
 from __future__ import annotations
@@ -23,11 +26,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from pathlib import Path
 
 SOURCE = Path(__file__).resolve().parent
@@ -140,94 +143,120 @@ def write(document: dict) -> None:
     os.replace(tmp, RESULTS)
 
 
-def run_engine(slugs: list[str], target: Path, results: Path, time_limit: float, jobs: int) -> tuple[int, str, bool]:
-    """``python -m grading`` on ``target``: its exit status, its output, and whether it was stopped.
+class Grading(threading.Thread):
+    """The engine's grading session over ``slugs`` of ``target``, in a thread the caller can stop waiting for.
 
-    Past ``time_limit`` seconds the engine is interrupted (SIGINT), which makes it write the results of the
-    exercises it has finished (exit status 130), so that Gradescope's own timeout, which would leave no
-    results at all, is never reached.
+    Each exercise's result is kept as soon as it is graded, so that what finished before a time limit counts.
     """
-    cmd = [sys.executable, "-m", "grading", *slugs, "--target", str(target), "--results", str(results)]
-    cmd += ["--worker", "run", "-q", "-j", str(jobs)]
-    proc = subprocess.Popen(
-        cmd,
-        cwd=SOURCE,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        # a SIGINT ignored by whoever started us (a non-interactive shell's background job) would be ignored by
-        # the engine too: give it back its default, so that the interruption below reaches it
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
-    try:
-        output, _ = proc.communicate(timeout=time_limit)
-        return proc.returncode, output, False
-    except subprocess.TimeoutExpired:
-        proc.send_signal(signal.SIGINT)
-    try:
-        output, _ = proc.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        output, _ = proc.communicate()
-    return proc.returncode, output, True
+
+    def __init__(self, slugs: list[str], target: Path, jobs: int) -> None:
+        super().__init__(daemon=True)
+        self.slugs, self.target, self.jobs = slugs, target, jobs
+        self.done: dict[str, object] = {}
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from grading.runner import GradingSession
+
+        def keep(slug: str, _target: Path, result) -> None:
+            self.done[slug] = result
+            print(
+                f"  [{len(self.done)}/{len(self.slugs)}] {slug} {result.points:g}/{result.max_points:g} "
+                f"{result.status} ({result.seconds:.1f} s)",
+                flush=True,
+            )
+
+        try:
+            with GradingSession(self.jobs, worker="run") as session:
+                session.grade([(slug, self.target) for slug in self.slugs], on_result=keep)
+        except BaseException as exc:  # noqa: BLE001 - reported by the caller
+            self.error = exc
+
+    def results(self) -> list:
+        return [self.done[s] for s in self.slugs if s in self.done]
 
 
-def grade() -> dict:
+def _engine(slugs: list[str]) -> str | None:
+    """Import the engine (this folder's grading/); None, or why the assignment cannot be graded by it."""
+    sys.path.insert(0, str(SOURCE))
+    from grading import sandbox
+
+    sandbox.not_dumpable()  # the learner's processes cannot open this one's /proc files
+    unknown = [
+        s
+        for s in slugs
+        if not (SOURCE / "graders" / f"test_{s}.py").is_file()
+        and not (s.startswith("quiz_") and (SOURCE / "quizzes" / f"{s.removeprefix('quiz_')}.toml").is_file())
+    ]
+    return f"assignment.json names what this autograder has no grader for: {', '.join(unknown)}" if unknown else None
+
+
+def grade() -> tuple[dict, bool]:
+    """Grade the submission: Gradescope's results document, and whether grading was stopped by the time limit."""
     started = time.monotonic()
     config = assignment()
-    slugs = config["slugs"]
+    slugs, time_limit = config["slugs"], config.get("time_limit", 540)
+    problem = _engine(slugs)
+    if problem:
+        return failure_document(problem, started), False
     if TARGET.exists():
         shutil.rmtree(TARGET)
     _, notes = lay_out(SUBMISSION, TARGET, slugs)
     print("\n".join(notes), flush=True)
-    time_limit = config.get("time_limit", 540)
-    with tempfile.TemporaryDirectory(prefix="kata-") as tmp:
-        results = Path(tmp) / "results.json"
-        status, output, stopped = run_engine(slugs, TARGET, results, time_limit, config.get("jobs", 2))
-        print(output, flush=True)  # Gradescope shows run_autograder's output to instructors
-        if stopped and not results.is_file():
-            return failure_document(f"grading took more than {time_limit:g} s and was stopped.", started)
-        if not stopped and status not in (0, 1):
-            tail = "\n".join(output.strip().splitlines()[-5:])
-            return failure_document(f"the grading engine ended with exit status {status}.\n{tail}", started)
-        sys.path.insert(0, str(SOURCE))
-        from grading.formats import gradescope_document, read_results
+    print(f"Grading {len(slugs)} exercises and quizzes, {config.get('jobs', 2)} at a time", flush=True)
+    run = Grading(slugs, TARGET, config.get("jobs", 2))
+    run.start()
+    run.join(time_limit)
+    stopped = run.is_alive()
+    if run.error is not None:
+        trace = "".join(traceback.format_exception(run.error)).strip()
+        print(trace, flush=True)
+        return failure_document(f"the grading engine failed: {type(run.error).__name__}: {run.error}", started), False
+    from grading.formats import gradescope_document
 
-        graded = read_results(results)
-        if stopped:
-            done = {r.slug for r in graded}
-            left = [s for s in slugs if s not in done]
-            notes.append(
-                f"Grading was stopped after {time_limit:g} s, the time limit: these were not graded and are "
-                f"not in the results: {', '.join(left)}."
-            )
-        return gradescope_document(graded, output="\n".join(notes), execution_time=time.monotonic() - started)
+    graded = run.results()
+    if stopped:
+        left = [s for s in slugs if s not in run.done]
+        notes.append(
+            f"Grading was stopped after {time_limit:g} s, the time limit: these were not graded and are not in "
+            f"the results: {', '.join(left)}."
+        )
+    document = gradescope_document(graded, output="\n".join(notes), execution_time=time.monotonic() - started)
+    return document, stopped
 
 
 def warm_up() -> int:
     """Grade an empty target once: the engine learns every grader's tests (.kata/collected.json)."""
     config = assignment()
+    problem = _engine(config["slugs"])
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory(prefix="kata-") as tmp:
-        empty = Path(tmp) / "empty"
-        empty.mkdir()
-        status, output, _ = run_engine(config["slugs"], empty, Path(tmp) / "results.json", 1800, config.get("jobs", 2))
-    print(output)
-    return 0 if status in (0, 1) else 1
+        run = Grading(config["slugs"], Path(tmp), config.get("jobs", 2))
+        run.run()
+    if run.error is not None:
+        traceback.print_exception(run.error)
+        return 1
+    return 0
 
 
 def main(argv: list[str]) -> int:
     if argv == ["--warm-up"]:
         return warm_up()
     started = time.monotonic()
+    stopped = False
     try:
-        document = grade()
+        document, stopped = grade()
     except Exception as exc:  # noqa: BLE001 - whatever happens, Gradescope gets a results.json that says so
-        import traceback
-
         traceback.print_exc()
         document = failure_document(f"{type(exc).__name__}: {exc}", started)
     write(document)
+    if stopped:
+        # Exercises still running: leaving now closes the warm worker's input, and the worker kills their
+        # test processes (threads cannot be stopped from outside).
+        sys.stdout.flush()
+        os._exit(0)
     return 0
 
 
