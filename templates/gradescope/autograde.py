@@ -156,8 +156,6 @@ class Grading(threading.Thread):
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        from grading.runner import GradingSession
-
         def keep(slug: str, _target: Path, result) -> None:
             self.done[slug] = result
             print(
@@ -167,6 +165,8 @@ class Grading(threading.Thread):
             )
 
         try:
+            from grading.runner import GradingSession
+
             with GradingSession(self.jobs, worker="run") as session:
                 session.grade([(slug, self.target) for slug in self.slugs], on_result=keep)
         except BaseException as exc:  # noqa: BLE001 - reported by the caller
@@ -212,6 +212,9 @@ def grade() -> tuple[dict, bool]:
         trace = "".join(traceback.format_exception(run.error)).strip()
         print(trace, flush=True)
         return failure_document(f"the grading engine failed: {type(run.error).__name__}: {run.error}", started), False
+    if not stopped and len(run.done) < len(slugs):  # never a silent zero for what the engine skipped
+        left = ", ".join(s for s in slugs if s not in run.done)
+        return failure_document(f"the grading engine ended without grading {left}.", started), False
     from grading.formats import gradescope_document
 
     graded = run.results()
