@@ -342,6 +342,24 @@ def test_an_exception_from_the_engine_is_an_engine_error_for_that_student_only(t
     assert read_gradebook(out / "gradebook.csv")[1]["ben"]["status"] == "graded"
 
 
+def test_an_interrupted_run_keeps_the_students_finished_and_the_next_run_resumes_with_the_others(tmp_path):
+    class Interrupted(Stand):
+        def grade(self, work, on_result=None):
+            if any(t.name == "ben" for _, t in work):
+                work = [w for w in work if w[1].name == "ann"]
+                super().grade(work, on_result)
+                raise KeyboardInterrupt
+            return super().grade(work, on_result)
+
+    subs, out = small_class(tmp_path), tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        grade_class(subs, out, session_factory=Interrupted(), **quiet())
+    assert (out / "ann" / "results.json").is_file() and not (out / "ben").exists()
+    resumed = Stand()
+    res = grade_class(subs, out, session_factory=resumed, **quiet())
+    assert res.graded == ["ben", "cid"] and {t.name for _, t in resumed.work} == {"ben", "cid"}
+
+
 def test_a_grader_that_could_not_be_collected_is_an_engine_error_not_a_zero(tmp_path):
     subs, out = small_class(tmp_path), tmp_path / "out"
     res = grade_class(subs, out, session_factory=Stand(uncollected={("cid", "box_iou")}), **quiet())
