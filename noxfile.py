@@ -4,6 +4,7 @@
     nox -s solutions [-- SLUG ...]               grade the reference solutions (they should score 100 %)
     nox -s quiz [-- TOPIC | --grade]             answer the concept quizzes, one item at a time
     nox -s status | hint -- SLUG | watch         your progress; the next hint; regrade on every save
+    nox -s class -- SUBMISSIONS [--roster CSV]   grade every student's folder: a gradebook and their results
     nox -s check                                 the project's own checks: ruff, engine tests, solutions 100 %,
                                                  stubs 0 %, every wrong answer caught, layout and doctests
     nox -s check-fast                            the quick tier after an engine change: ruff, engine, layout
@@ -110,6 +111,16 @@ def watch(session: nox.Session) -> None:
     """Regrade whenever a file of exercises/ changes: nox -s watch [-- SLUG ...] [-- --target DIR]."""
     _install(session, "grade")
     session.run("python", "-m", "grading", "watch", "--invoked-from", session.invoked_from, *session.posargs)
+
+
+@nox.session(name="class")
+def class_(session: nox.Session) -> None:
+    """Grade a class: nox -s class -- SUBMISSIONS_DIR [--out DIR] [--roster roster.csv] (a gradebook)."""
+    _install(session, "grade")
+    session.run(
+        "python", "-m", "grading", "class", "--invoked-from", session.invoked_from,
+        "--invoked-as", "nox -s class --", *session.posargs,
+    )  # fmt: skip
 
 
 @nox.session

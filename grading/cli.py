@@ -1,11 +1,14 @@
 """Command line: ``python -m grading [SLUG ...] [--target DIR] [--results PATH] [-j N] [-v]``.
 
-Grades the selected exercises and quizzes (``quiz_<topic>``; by default every ready exercise and every quiz)
-of a target folder, prints a scoreboard and writes ``.kata/results.json`` (grading.schema).
-``python -m grading quiz ...`` answers the concept quizzes (grading.quiz). Exit status: 0 when every selected
-test passed, 1 otherwise, 2 for a usage error (unknown exercise, no such folder, a results file that cannot
-be written; nothing is graded), 3 when the engine itself failed. ``python -m grading --list``
-prints the catalogue; ``--schema`` prints the results file's JSON Schema.
+Grades the selected exercises and quizzes (``quiz_<topic>``; by default every ready exercise and every
+quiz) of a target folder, prints a scoreboard and writes ``.kata/results.json`` (grading.schema).
+``python -m grading quiz ...`` answers the concept quizzes (grading.quiz); ``status``, ``hint`` and
+``watch`` are the learner's loop (grading.learner); ``class`` grades a class of students' folders
+(grading.classroom). ``--list`` prints the catalogue; ``--schema`` the results file's JSON Schema.
+
+Exit status: 0 when every selected test passed (or the score reached ``--min-score``), 1 otherwise, 2 for
+a usage error (unknown exercise, no such folder, a results file that cannot be written: nothing is
+graded), 3 when the engine itself failed.
 """
 
 from __future__ import annotations
@@ -319,6 +322,7 @@ SUBCOMMANDS = {
     "status": lambda argv: learner.status_main(argv),
     "hint": lambda argv: learner.hint_main(argv),
     "watch": lambda argv: learner.watch_main(argv),
+    "class": lambda argv: __import__("grading.classroom", fromlist=["main"]).main(argv),
 }
 
 
