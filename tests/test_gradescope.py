@@ -131,11 +131,11 @@ def test_zip_requirements_are_the_runtime_and_grade_dependencies(autograder):
 
 def test_zip_can_grade_only_some_exercises(tmp_path):
     out = tmp_path / "some.zip"
-    build(out, slugs=["box_iou", "quiz_cnn", "max_subarray"], time_limit=600)
+    build(out, slugs=["box_iou", "quiz_cnn", "max_subarray"], time_limit=600, jobs=3)
     with zipfile.ZipFile(out) as zf:
         config = json.loads(zf.read("assignment.json"))
     assert config["slugs"] == ["max_subarray", "box_iou", "quiz_cnn"], "in catalogue order"
-    assert config["time_limit"] == 600
+    assert (config["time_limit"], config["jobs"]) == (600, 3)
     with pytest.raises(ValueError, match="not a ready exercise or a quiz: boxiou"):
         build(tmp_path / "bad.zip", slugs=["boxiou"])
 
@@ -220,18 +220,65 @@ def test_run_autograder_writes_results_even_when_python_cannot_start(source, tmp
     assert doc["output"].startswith("The autograder could not run (no-python exited with status 127)")
 
 
-def test_run_autograder_reports_an_engine_failure_instead_of_a_silent_zero(source, tmp_path):
+def broken_copy(source: Path, tmp_path: Path) -> Path:
     broken = tmp_path / "broken-source"
-    shutil.copytree(source, broken, symlinks=True, ignore=shutil.ignore_patterns(".kata"))
-    config = json.loads((broken / "assignment.json").read_text())
-    (broken / "assignment.json").write_text(json.dumps({**config, "slugs": ["no_such_exercise"]}))
+    shutil.copytree(source, broken, ignore=shutil.ignore_patterns(".kata", "__pycache__"))
+    return broken
+
+
+def test_run_autograder_reports_an_engine_failure_instead_of_a_silent_zero(source, tmp_path):
+    broken = broken_copy(source, tmp_path)
+    (broken / "grading/runner.py").unlink()
     root = fake_autograder(tmp_path, broken)
     shutil.copy(ROOT / "solutions/max_subarray/max_subarray.py", root / "submission/max_subarray.py")
     doc = run_autograder(root)
     assert spec_problems(doc) == []
     assert doc["score"] == 0 and doc["tests"] == []
-    assert doc["output"].startswith("The autograder could not grade this submission: the grading engine ended with")
-    assert "exit status 2" in doc["output"] and "no_such_exercise" in doc["output"]
+    assert doc["output"].startswith(
+        "The autograder could not grade this submission: the grading engine failed: ModuleNotFoundError: "
+    )
+    assert "ask your instructor" in doc["output"]
+
+
+def test_run_autograder_refuses_an_assignment_it_has_no_grader_for(source, tmp_path):
+    broken = broken_copy(source, tmp_path)
+    config = json.loads((broken / "assignment.json").read_text())
+    (broken / "assignment.json").write_text(json.dumps({**config, "slugs": ["max_subarray", "no_such_exercise"]}))
+    root = fake_autograder(tmp_path, broken)
+    doc = run_autograder(root)
+    assert spec_problems(doc) == []
+    assert doc["score"] == 0 and doc["tests"] == []
+    assert doc["output"].startswith(
+        "The autograder could not grade this submission: assignment.json names what this autograder has no "
+        "grader for: no_such_exercise"
+    )
+
+
+@pytest.mark.timeout(300)
+def test_run_autograder_stops_at_its_time_limit_and_keeps_what_it_graded(tmp_path):
+    out = tmp_path / "limited.zip"
+    build(out, slugs=["max_subarray", "box_iou"], time_limit=25, jobs=2)
+    limited = tmp_path / "limited"
+    with zipfile.ZipFile(out) as zf:
+        zf.extractall(limited)
+    (limited / "run_autograder").chmod(0o755)
+    root = fake_autograder(tmp_path, limited)
+    (root / "submission/box_iou").mkdir()
+    shutil.copy(ROOT / "solutions/box_iou/box_iou.py", root / "submission/box_iou/box_iou.py")
+    # every call hangs: each test waits out its timeout, far longer than the limit
+    hang = "def max_subarray(nums):\n    while True:\n        pass\n\n\nmax_subarray_span = max_subarray\n"
+    (root / "submission/max_subarray.py").write_text(hang)
+    doc = run_autograder(root)
+    assert spec_problems(doc) == []
+    groups = by_exercise(doc)
+    assert list(groups) == ["box_iou"], "what finished in time is kept"
+    assert all(t["status"] == "passed" for t in groups["box_iou"])
+    assert doc["score"] == sum(t["max_score"] for t in groups["box_iou"]) > 0
+    assert (
+        "Grading was stopped after 25 s, the time limit: these were not graded and are not in the results: "
+        "max_subarray." in doc["output"]
+    )
+    assert 25 <= doc["execution_time"] < 120
 
 
 # ------------------------------------------------------------------------------------------------ the upload

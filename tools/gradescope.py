@@ -1,6 +1,6 @@
 """Build the Gradescope autograder zip: upload it as a programming assignment's autograder.
 
-    python tools/gradescope.py [OUT.zip] [--exercises a,b,...] [--time-limit S] [--ref REV]
+    python tools/gradescope.py [OUT.zip] [--exercises a,b,...] [--time-limit S] [-j N] [--ref REV]
     nox -s gradescope [-- OUT.zip ...]
 
 (default dist/gradescope.zip, every ready exercise and every quiz, the commit HEAD). The zip holds, at its
@@ -10,7 +10,7 @@ root as Gradescope's specification asks (https://gradescope-autograders.readthed
     run_autograder    grades /autograder/submission, writes /autograder/results/results.json
     autograde.py      what run_autograder runs: lays the upload out like exercises/, grades it, converts
     requirements.txt  the runtime dependencies and the "grade" group of pyproject.toml
-    assignment.json   the exercises and quizzes graded, the time limit, the commit it was built from
+    assignment.json   the exercises and quizzes graded, the time limit, the jobs, the commit it was built from
     grading/ graders/ quizzes/ catalogue.toml pyproject.toml   the student copy's engine and graders
 
 It is built from the student release of the commit (tools/release.py: the same refusal of filled-in stubs),
@@ -36,7 +36,10 @@ from tools.release import ReleaseError, commit_of, export, git, release  # noqa:
 TEMPLATES = "templates/gradescope"
 SCRIPTS = {"setup.sh": 0o755, "run_autograder": 0o755, "autograde.py": 0o644}
 FROM_COPY = ["grading", "graders", "quizzes", "catalogue.toml", "pyproject.toml"]
-DEFAULT_TIME_LIMIT = 1500  # seconds; set Gradescope's own limit above it
+# Gradescope's defaults are a 10-minute timeout, half a CPU and 768 MB; the autograder stops grading before
+# that timeout (keeping what it graded) and runs this many exercises at once.
+DEFAULT_TIME_LIMIT = 540  # seconds
+DEFAULT_JOBS = 2
 
 
 def gradable(copy: Path) -> list[str]:
@@ -77,6 +80,7 @@ def build(
     ref: str = "HEAD",
     slugs: list[str] | None = None,
     time_limit: float = DEFAULT_TIME_LIMIT,
+    jobs: int = DEFAULT_JOBS,
 ) -> list[str]:
     """Write the autograder zip of commit ``ref`` to ``out``; return the names it holds.
 
@@ -97,7 +101,7 @@ def build(
         unknown = sorted(set(slugs or ()) - set(every))
         if unknown:
             raise ValueError(f"--exercises: not a ready exercise or a quiz: {', '.join(unknown)}")
-        config = {"slugs": chosen, "time_limit": time_limit, "commit": commit}
+        config = {"slugs": chosen, "time_limit": time_limit, "jobs": jobs, "commit": commit}
         (Path(tmp) / "assignment.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
         (Path(tmp) / "requirements.txt").write_text("\n".join(requirements(copy / "pyproject.toml")) + "\n")
         entries: list[tuple[Path, str, int]] = [(scripts / name, name, mode) for name, mode in SCRIPTS.items()]
@@ -120,12 +124,20 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python tools/gradescope.py", description=__doc__.split("\n\n")[0])
     p.add_argument("out", nargs="?", default="dist/gradescope.zip", help="the zip to write")
     p.add_argument("--exercises", default=None, metavar="A,B", help="grade only these (default: everything ready)")
-    p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="S", help="stop grading after S s")
+    p.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="S",
+        help=f"stop grading after S seconds, keeping what was graded (default {DEFAULT_TIME_LIMIT}: under "
+        "Gradescope's default timeout of 10 minutes; raise both together)",
+    )
+    p.add_argument("-j", "--jobs", type=int, default=DEFAULT_JOBS, help="exercises graded at once (default 2)")
     p.add_argument("--ref", default="HEAD", help="the commit to build from (default HEAD)")
     args = p.parse_args(argv)
     slugs = [s.strip() for s in args.exercises.split(",") if s.strip()] if args.exercises else None
     try:
-        names = build(Path(args.out), ref=args.ref, slugs=slugs, time_limit=args.time_limit)
+        names = build(Path(args.out), ref=args.ref, slugs=slugs, time_limit=args.time_limit, jobs=args.jobs)
     except (ReleaseError, ValueError) as exc:
         print(f"python tools/gradescope.py: {exc}", file=sys.stderr)
         return 1
