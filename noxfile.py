@@ -10,6 +10,7 @@
     nox -s check-fast                            the quick tier after an engine change: ruff, engine, layout
                                                  and doctests, and a sample of exercises graded for real
     nox -s release [-- DIR]                      write a student copy without solutions (default dist/student)
+    nox -s gradescope [-- OUT.zip]               build Gradescope's autograder zip (default dist/gradescope.zip)
     nox -s bench                                 time reference solutions against baselines in the same run
     nox -s fixtures                              regenerate grader fixtures with torchvision / scikit-learn
 
@@ -151,6 +152,12 @@ def check_fast(session: nox.Session) -> None:
 def release(session: nox.Session) -> None:
     """Write a student copy (no solutions, no wrong answers, no maintainer tools) to dist/student."""
     session.run(sys.executable, "tools/release.py", *(session.posargs or ["dist/student"]))
+
+
+@nox.session(venv_backend="none")
+def gradescope(session: nox.Session) -> None:
+    """Build Gradescope's autograder zip (default dist/gradescope.zip): setup.sh, run_autograder, the graders."""
+    session.run(sys.executable, "tools/gradescope.py", *(session.posargs or ["dist/gradescope.zip"]))
 
 
 @nox.session

@@ -25,11 +25,12 @@ from pathlib import Path
 
 from grading import catalogue as cat
 from grading import learner, quiz, sandbox
+from grading.formats import gradescope_document, write_junit
 from grading.layout import LAYOUT, TargetError, resolve_target
 from grading.learner import next_up
 from grading.mistakes import load as load_mistakes
 from grading.progress import record_run
-from grading.report import Style, gradescope_document, scoreboard
+from grading.report import Style, scoreboard
 from grading.runner import GradingSession, Limits
 from grading.schema import RESULTS_SCHEMA, ExerciseResult, Outcome, results_document, write_json
 
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--gradescope", default=None, metavar="PATH", help="also write Gradescope's results.json format to PATH"
     )
+    p.add_argument("--junit", default=None, metavar="PATH", help="also write JUnit XML to PATH (any CI shows it)")
     p.add_argument(
         "-j",
         "--jobs",
@@ -168,6 +170,7 @@ class Plan:
     target: Path
     results: Path
     gradescope: Path | None
+    junit: Path | None
     jobs: int
     worker: str  # "persistent", "run" or "fresh"
     quiet: bool
@@ -216,7 +219,8 @@ def plan(args: argparse.Namespace, catalogue: cat.Catalogue) -> Plan:
         raise UsageError(f"--min-score: expected a percentage from 0 to 100, got {args.min_score:g}")
     results = _resolve(args.results, base) if args.results else LAYOUT.default_results
     gradescope = _resolve(args.gradescope, base) if args.gradescope else None
-    for option, path in (("--results", results), ("--gradescope", gradescope)):
+    junit = _resolve(args.junit, base) if args.junit else None
+    for option, path in (("--results", results), ("--gradescope", gradescope), ("--junit", junit)):
         why = _cannot_write(path) if path is not None else None
         if why:
             raise UsageError(f"{option}: expected a file that can be written, got {str(path)!r}: {why}")
@@ -225,6 +229,7 @@ def plan(args: argparse.Namespace, catalogue: cat.Catalogue) -> Plan:
         target=target,
         results=results,
         gradescope=gradescope,
+        junit=junit,
         jobs=max(1, min(jobs, len(slugs))),
         worker=worker,
         quiet=args.quiet,
@@ -277,11 +282,17 @@ def grade(
         write_json(p.results, results_document(p.target, partial, titles(catalogue)))
         return EXIT_INTERRUPTED
     failed_writes = []
-    for path, document in ((p.results, results_document(p.target, ordered, titles(catalogue))),) + (
-        ((p.gradescope, gradescope_document(ordered)),) if p.gradescope else ()
-    ):
+    writes = [(p.results, lambda path: write_json(path, results_document(p.target, ordered, titles(catalogue))))]
+    if p.gradescope:
+        seconds = time.monotonic() - t0
+        writes.append(
+            (p.gradescope, lambda path: write_json(path, gradescope_document(ordered, execution_time=seconds)))
+        )
+    if p.junit:
+        writes.append((p.junit, lambda path: write_junit(path, ordered)))
+    for path, write in writes:
         try:
-            write_json(path, document)
+            write(path)
         except OSError as exc:
             failed_writes.append(f"could not write {path}: {exc}")
     nxt = None

@@ -167,6 +167,7 @@ def watch_main(argv: list[str]) -> int:
             target=target,
             results=LAYOUT.default_results,
             gradescope=None,
+            junit=None,
             jobs=cli.default_jobs(),
             worker=worker,
             quiet=True,

@@ -1,6 +1,6 @@
-"""What a grading run shows and writes besides results.json: the scoreboard, and Gradescope's format.
+"""What a grading run shows: the scoreboard (and the styles and grouping it reads with).
 
-results.json itself is the contract of grading.schema.
+results.json itself is the contract of grading.schema; other systems' formats are grading.formats'.
 """
 
 from __future__ import annotations
@@ -12,31 +12,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from grading.catalogue import Catalogue
-from grading.schema import ExerciseResult, ExerciseStatus, Kind, Outcome, TestResult, number
-
-
-def gradescope_document(results: Sequence[ExerciseResult]) -> dict:
-    """Gradescope's autograder format: https://gradescope-autograders.readthedocs.io/ (results.json)."""
-    tests = []
-    for r in results:
-        for t in r.tests:
-            if t.outcome == Outcome.SKIPPED:
-                continue
-            tests.append(
-                {
-                    "name": f"{r.slug}: {readable(t.name)}",
-                    "score": number(t.points),
-                    "max_score": number(t.max_points),
-                    "status": "passed" if t.points == t.max_points else "failed",
-                    "output": t.message,
-                    "visibility": "visible",
-                }
-            )
-    return {
-        "score": number(sum(r.points for r in results)),
-        "max_score": number(sum(r.max_points for r in results)),
-        "tests": tests,
-    }
+from grading.schema import ExerciseResult, ExerciseStatus, Kind, TestResult, number
 
 
 def readable(test_name: str) -> str:

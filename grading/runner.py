@@ -505,8 +505,15 @@ class GradingSession:
                     on_result(slug, target, result)
             return result
 
-        with ThreadPoolExecutor(max_workers=min(self.jobs, max(1, len(work)))) as pool:
+        pool = ThreadPoolExecutor(max_workers=min(self.jobs, max(1, len(work))))
+        try:
             done = dict(zip(order, pool.map(one, [work[i] for i in order]), strict=True))
+        except BaseException:
+            # Ctrl-C or a fault: do not wait for the exercises still running; closing the launcher (the
+            # caller's with-block) kills their test processes, which ends their threads.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         results = [done[i] for i in range(len(work))]
         graded = {
             slug: r.seconds
