@@ -118,6 +118,7 @@ def grade_exercise(
     known_tests: Sequence[TestInfo] | None = None,
     extra_args: Sequence[str] = (),
     files: FileGuard | None = None,
+    only: Sequence[str] | None = None,
 ) -> ExerciseResult:
     """Run the grader of ``slug`` against ``target/slug/slug.py`` and score it from the records.
 
@@ -133,6 +134,7 @@ def grade_exercise(
         extra_args (sequence of str): more pytest arguments.
         files (FileGuard): the grading files to check after every test process (default: this exercise's
             grader and fixtures, the helpers, the engine and pyproject.toml, as they are now).
+        only (sequence of str): run only these node ids of the grader (the others are not scored).
 
     Returns:
         ExerciseResult: every collected test with its outcome and points.
@@ -160,7 +162,7 @@ def grade_exercise(
                 extra_args=tuple(extra_args),
                 files=files,
             )
-            run.grade()
+            run.grade(list(only) if only is not None else None)
             return _score(slug, module_file, run.reader.records, run.stopped, run.note, time.monotonic() - started)
     finally:
         if own_launcher:
@@ -188,9 +190,10 @@ class _ExerciseRun:
         self.reader = RecordReader(self.tmp / "records.jsonl", self.nonce)
         self.log = self.tmp / "output.log"
 
-    def grade(self) -> None:
-        """Run test processes until every collected test has a result or the limits say stop."""
-        remaining: list[str] | None = None  # None: the whole grader file
+    def grade(self, remaining: list[str] | None = None) -> None:
+        """Run test processes until every collected test has a result or the limits say stop.
+
+        ``remaining``: the node ids to run (None: the whole grader file)."""
         for attempt in range(self.limits.max_restarts + 1):
             starts_before = len(self.reader.records.started)
             run = self._attempt(remaining)
@@ -460,19 +463,17 @@ class GradingSession:
     ) -> list[ExerciseResult]:
         """Grade each ``(slug, target)`` pair; results in the order of ``work``.
 
-        Exercises missing from their target are scored from the graders' known tests without a process.
+        A pair may carry a third item, the node ids to run (``(slug, target, node_ids)``): only those tests
+        are run and scored. Exercises missing from their target are scored from the graders' known tests
+        without a process.
         """
         from grading import quiz
         from grading.collection import known_tests, last_durations, remember_durations
 
         quizzes = (
-            {q.topic: q for q in quiz.load_all(self.layout.quizzes)}
-            if any(quiz.topic_of(slug) for slug, _ in work)
-            else {}
+            {q.topic: q for q in quiz.load_all(self.layout.quizzes)} if any(quiz.topic_of(w[0]) for w in work) else {}
         )
-        missing = sorted(
-            {slug for slug, target in work if not quiz.topic_of(slug) and not module_in(target, slug).is_file()}
-        )
+        missing = sorted({w[0] for w in work if not quiz.topic_of(w[0]) and not module_in(w[1], w[0]).is_file()})
         known = known_tests(missing, self.launcher, self.layout) if missing else {}
         lock = threading.Lock()
         # Longest first (as last measured; unknown ones first of all): the run ends when its slowest
@@ -480,8 +481,8 @@ class GradingSession:
         durations = last_durations(self.layout)
         order = sorted(range(len(work)), key=lambda i: -durations.get(work[i][0], float("inf")))
 
-        def one(item: tuple[str, Path]) -> ExerciseResult:
-            slug, target = item
+        def one(item: tuple) -> ExerciseResult:
+            slug, target, *rest = item
             topic = quiz.topic_of(slug)
             if topic is not None:  # a quiz: read its answers file, no test process
                 t0 = time.monotonic()
@@ -499,6 +500,7 @@ class GradingSession:
                 layout=self.layout,
                 known_tests=known.get(slug),
                 files=self.files,
+                only=rest[0] if rest else None,
             )
             if on_result is not None:
                 with lock:
@@ -516,9 +518,9 @@ class GradingSession:
         pool.shutdown()
         results = [done[i] for i in range(len(work))]
         graded = {
-            slug: r.seconds
-            for (slug, _), r in zip(work, results, strict=True)
-            if r.status != ExerciseStatus.MISSING and r.kind == Kind.EXERCISE
+            w[0]: r.seconds
+            for w, r in zip(work, results, strict=True)
+            if r.status != ExerciseStatus.MISSING and r.kind == Kind.EXERCISE and len(w) == 2
         }
         remember_durations(graded, self.layout)
         return results

@@ -229,3 +229,20 @@ def test_the_known_mistakes_shown_to_learners_are_the_shipped_wrong_answers():
         "(run python tools/wrong_answers.py --write-mistakes): "
         f"{sorted(set(listed.items()) ^ set(shipped.items()))[:5]}"
     )
+
+
+@pytest.mark.parametrize("slug", READY)
+def test_a_learner_failing_like_a_known_mistake_is_told_which(slug):
+    # The scoreboard names a known mistake when a learner's failures look like it: at least one of each
+    # exercise's mistakes, failing exactly what it was seen failing, is recognised as itself.
+    from grading.mistakes import load, looks_like
+    from grading.schema import ExerciseResult, ExerciseStatus, Outcome, TestResult
+
+    known = load().get(slug, [])
+    assert known, f"graders/mistakes.toml has no mistake for {slug}"
+    recognised = []
+    for m in known:
+        tests = [TestResult(f"x::{t}", t, Outcome.FAILED, 0, 1, "") for t in sorted(m.fails)]
+        seen = looks_like(ExerciseResult(slug, ExerciseStatus.FAILED, tests), known)
+        recognised += [m.id] if seen is not None and seen.id == m.id else []
+    assert recognised, f"none of {slug}'s known mistakes is recognised from its own failures"

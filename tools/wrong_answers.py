@@ -26,9 +26,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from grading.cli import default_jobs  # noqa: E402
+from grading.collection import known_tests  # noqa: E402
 from grading.layout import LAYOUT  # noqa: E402
 from grading.mistakes import MISTAKES, Mistake, base, failed, render  # noqa: E402
-from grading.runner import GradingSession  # noqa: E402
+from grading.runner import GradingSession, Limits  # noqa: E402
 from grading.schema import ExerciseResult, Outcome  # noqa: E402
 
 
@@ -85,16 +86,29 @@ def uncaught(wrong: WrongAnswer, result: ExerciseResult) -> list[str]:
     return missing
 
 
-def grade_wrong_answers(wrongs: list[WrongAnswer], jobs: int | None = None) -> dict[str, ExerciseResult]:
-    """Grade every wrong answer (each in a target folder of its own) and return results by id."""
+def grade_wrong_answers(
+    wrongs: list[WrongAnswer], jobs: int | None = None, *, every_test: bool = False
+) -> dict[str, ExerciseResult]:
+    """Grade every wrong answer (each in a target folder of its own) and return results by id.
+
+    By default only the tests each one's CAUGHT_BY names are run (what the check needs); ``every_test``
+    runs the whole grader (what graders/mistakes.toml records).
+    """
     with tempfile.TemporaryDirectory(prefix="kata-wrong-") as tmp:
-        work = []
-        for w in wrongs:
-            target = Path(tmp) / w.slug / w.name
-            (target / w.slug).mkdir(parents=True)
-            shutil.copy(w.path, target / w.slug / f"{w.slug}.py")
-            work.append((w.slug, target))
-        with GradingSession(jobs or default_jobs()) as session:
+        # As in a learner's own run, a function that hung fails its later tests at once: the tests a wrong
+        # answer must fail still fail, without waiting out every timeout.
+        with GradingSession(jobs or default_jobs(), limits=Limits(fast_hangs=True)) as session:
+            known = {} if every_test else known_tests(sorted({w.slug for w in wrongs}), session.launcher)
+            work = []
+            for w in wrongs:
+                target = Path(tmp) / w.slug / w.name
+                (target / w.slug).mkdir(parents=True)
+                shutil.copy(w.path, target / w.slug / f"{w.slug}.py")
+                if every_test or w.slug not in known:
+                    work.append((w.slug, target))
+                else:
+                    names = {base(n) for n in w.caught_by}
+                    work.append((w.slug, target, [t.nodeid for t in known[w.slug] if base(t.name) in names]))
             results = session.grade(work)
     return {w.id: r for w, r in zip(wrongs, results, strict=True)}
 
@@ -123,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     if not wrongs:
         print("no wrong answers found", file=sys.stderr)
         return 2
-    results = grade_wrong_answers(wrongs, jobs=args.jobs)
+    results = grade_wrong_answers(wrongs, jobs=args.jobs, every_test=args.write_mistakes)
     bad = 0
     for w in wrongs:
         r = results[w.id]
