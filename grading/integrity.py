@@ -22,6 +22,8 @@ saying what changed. What this cannot catch is said in the README ("What the eng
 from __future__ import annotations
 
 import hashlib
+import itertools
+import operator
 import sys
 import types
 from collections.abc import Callable, Iterable
@@ -109,6 +111,7 @@ class _Gone:
 
 
 _GONE = _Gone()
+_EMPTY_CELL = _Gone()  # the contents of a closure cell that holds nothing
 
 
 class Tampered(AssertionError):
@@ -126,21 +129,33 @@ def check_comparisons() -> None:
 
 def _fingerprint(value: Any) -> tuple | None:
     """For a Python function (or a method wrapping one), what makes it behave beyond its identity: its
-    code, defaults and closure cells' contents. None for anything else (identity says it all)."""
+    code, defaults and closure cells' contents (the objects themselves: ``id()`` is an audited call). None
+    for anything else (identity says it all)."""
     fn = value.__func__ if isinstance(value, (classmethod, staticmethod)) else value
     if isinstance(fn, types.FunctionType):
-        cells = tuple(id(_cell(c)) for c in (fn.__closure__ or ()))
-        return (id(fn.__code__), id(fn.__defaults__), id(fn.__kwdefaults__), cells)
+        cells = tuple(_cell(c) for c in (fn.__closure__ or ()))
+        return (fn.__code__, fn.__defaults__, fn.__kwdefaults__, cells)
     if isinstance(value, property):
-        return (id(value.fget), id(value.fset))
+        return (value.fget, value.fset)
     return None
+
+
+def _same(a: tuple | None, b: tuple | None) -> bool:
+    """Whether two fingerprints hold the same objects (identity, never ``==``: a learner's object could
+    claim to equal anything)."""
+    if a is None or b is None:
+        return a is b
+    return len(a) == len(b) and all(
+        _same(x, y) if type(x) is tuple and type(y) is tuple and x is not y else x is y
+        for x, y in zip(a, b, strict=True)
+    )
 
 
 def _cell(cell: Any) -> Any:
     try:
         return cell.cell_contents
     except ValueError:  # an empty cell
-        return None
+        return _EMPTY_CELL
 
 
 def _resolve(dotted: str) -> Any:
@@ -170,9 +185,14 @@ class Snapshot:
         pluginmanager: Any = None,
         hook_names: Iterable[str] | None = None,
     ) -> None:
-        self._entries: dict[tuple[str, str], tuple[Any, tuple]] = {}
         self._holders: dict[str, Any] = {}
-        self._by_holder: dict[str, list[tuple[str, Any, tuple]]] | None = None
+        # Per holder: its attributes' names, values and fingerprints, as they were.
+        self._by_holder: dict[str, tuple[list[str], list[Any], list[tuple | None]]] = {}
+        # Every recorded Python function, with its code, defaults and closure cells' contents, as they were.
+        self._functions: list[types.FunctionType] = []
+        self._function_parts: tuple[list, list, list] = ([], [], [])
+        self._cells: list[Any] = []
+        self._cell_contents: list[Any] = []
         for module in modules:
             self._take(module.__name__, module)
         for module in classes_of:
@@ -189,48 +209,88 @@ class Snapshot:
 
     def take_some(self, name: str, holder: Any, attrs: Iterable[str]) -> None:
         """Record only ``attrs`` of ``holder``."""
-        self._holders[name] = holder
-        for attr in attrs:
-            if attr in vars(holder):
-                self._entries[(name, attr)] = (vars(holder)[attr], _fingerprint(vars(holder)[attr]))
+        namespace = vars(holder)
+        self._record(name, holder, [(attr, namespace[attr]) for attr in attrs if attr in namespace])
 
     def _take(self, name: str, holder: Any) -> None:
-        self._holders[name] = holder
+        if name in self._holders:
+            return
         try:
             items = list(vars(holder).items())
         except TypeError:
             return
-        for attr, value in items:
-            if (name, attr) not in LAZILY_REPLACED:
-                self._entries[(name, attr)] = (value, _fingerprint(value))
+        self._record(name, holder, [(attr, value) for attr, value in items if (name, attr) not in LAZILY_REPLACED])
 
-    def changes(self) -> list[str]:
-        """What was replaced or removed since the snapshot (new attributes are not counted)."""
+    def _record(self, name: str, holder: Any, items: list[tuple[str, Any]]) -> None:
+        self._holders[name] = holder
+        attrs, values, fingerprints = self._by_holder.setdefault(name, ([], [], []))
+        seen = set(attrs)
+        for attr, value in items:
+            if attr in seen:
+                continue
+            fingerprint = _fingerprint(value)
+            attrs.append(attr)
+            values.append(value)
+            fingerprints.append(fingerprint)
+            if fingerprint is not None and len(fingerprint) == 4:  # a function (see _fingerprint)
+                fn = value.__func__ if isinstance(value, (classmethod, staticmethod)) else value
+                self._functions.append(fn)
+                for parts, part in zip(self._function_parts, fingerprint[:3], strict=True):
+                    parts.append(part)
+                self._cells += fn.__closure__ or ()
+                self._cell_contents += fingerprint[3]
+
+    def changes(self, *, deep: bool = True) -> list[str]:
+        """What was replaced or removed since the snapshot (new attributes are not counted).
+
+        Args:
+            deep (bool): also compare the code and defaults of functions. Reading them is an audited event,
+                and a hook's call per read is what made a check after every test cost milliseconds; setting
+                them is an audited event too, which :class:`AuditPolicy` notes as it happens. Identities and
+                closure cells are always compared.
+        """
+        if self._unchanged() and (not deep or self._functions_unchanged()):
+            return self._hook_changes()
         out = []
-        for name, entries in self._grouped().items():
+        for name, (attrs, values, fingerprints) in self._by_holder.items():
             try:
                 get = vars(self._holders[name]).get
             except TypeError:
                 continue
-            for attr, value, fingerprint in entries:
+            for attr, value, fingerprint in zip(attrs, values, fingerprints, strict=True):
                 now = get(attr, _GONE)
                 if now is value:
-                    if fingerprint is not None and _fingerprint(now) != fingerprint:
+                    if fingerprint is not None and not _same(_fingerprint(now), fingerprint):
                         out.append(f"{name}.{attr} was changed (its code, defaults or closure)")
                 elif now is _GONE:
                     out.append(f"{name}.{attr} was removed")
                 else:
                     out.append(f"{name}.{attr} was replaced")
-        if self._hooks is not None and _hook_state(self._pluginmanager, self._hook_names) != self._hooks:
-            out.append("pytest's registered plugins or hook implementations were changed")
-        return out
+        return out + self._hook_changes()
 
-    def _grouped(self) -> dict[str, list[tuple[str, Any, tuple]]]:
-        if self._by_holder is None:
-            self._by_holder = {}
-            for (name, attr), (value, fingerprint) in self._entries.items():
-                self._by_holder.setdefault(name, []).append((attr, value, fingerprint))
-        return self._by_holder
+    def _unchanged(self) -> bool:
+        """Every attribute is the same object and every closure cell holds the same object (C-speed maps,
+        no audited reads)."""
+        for name, (attrs, values, _) in self._by_holder.items():
+            try:
+                get = vars(self._holders[name]).get
+            except TypeError:
+                continue
+            if not all(map(operator.is_, map(get, attrs, itertools.repeat(_GONE)), values)):
+                return False
+        return all(map(operator.is_, map(_cell, self._cells), self._cell_contents))
+
+    def _functions_unchanged(self) -> bool:
+        """Every function's code and defaults are the objects they were (C-speed maps)."""
+        return all(
+            all(map(operator.is_, map(operator.attrgetter(attr), self._functions), was))
+            for attr, was in zip(("__code__", "__defaults__", "__kwdefaults__"), self._function_parts, strict=True)
+        )
+
+    def _hook_changes(self) -> list[str]:
+        if self._hooks is not None and _hook_state(self._pluginmanager, self._hook_names) != self._hooks:
+            return ["pytest's registered plugins or hook implementations were changed"]
+        return []
 
 
 # The hooks a verdict passes through, checked after every test (all hooks are checked at the session's end).
@@ -399,6 +459,11 @@ class FileGuard:
 # line: watching it would cost more than it tells.)
 _FRAME_ATTRS = {"tb_frame", "gi_frame", "cr_frame", "ag_frame"}
 _PROC_FILES = ("/fd", "/mem", "/environ", "/maps")
+# The events AuditPolicy._what looks at (besides every "ctypes." one).
+_AUDITED = frozenset(
+    "sys._getframe sys._current_frames object.__getattr__ object.__setattr__ gc.get_objects gc.get_referrers "
+    "gc.get_referents sys.settrace sys.setprofile open os.listdir os.scandir".split()
+)
 
 
 class AuditPolicy:
@@ -428,7 +493,11 @@ class AuditPolicy:
         sys.addaudithook(self)
 
     def __call__(self, event: str, args: tuple) -> None:
-        if self._busy:
+        # Called for every audited event of the process (every id(), every read of a function's code): the
+        # first line turns away the events that never mean anything here.
+        if self._busy or (event not in _AUDITED and not event.startswith("ctypes.")):
+            return
+        if event == "object.__getattr__" and (len(args) < 2 or args[1] not in _FRAME_ATTRS):
             return
         found = self._what(event, args)
         if found is None:

@@ -238,7 +238,7 @@ def _tampering(item: pytest.Item) -> str | None:
     state = item.config.stash.get(INTEGRITY, None)
     if state is None:
         return None
-    found = state.violations + state.core.changes()
+    found = state.violations + state.core.changes(deep=False)
     state.violations.clear()
     if not found:
         return None

@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import types
 from pathlib import Path
 
 import pytest
@@ -679,6 +680,22 @@ TORCH_ATTACKS = {
                 if hasattr(module, "reference") and getattr(module, "__name__", "").startswith("test_"):
                     return module.reference()
     """,
+    "loosens the helpers' tolerances through their defaults during its call": """
+        import sys, torch
+        def values():
+            helpers = sys.modules["graders.helpers"]
+            loose = dict(helpers.assert_close.__kwdefaults__, rtol=1e9, atol=1e9, check_dtype=False)
+            helpers.assert_close.__kwdefaults__ = loose
+            torch.equal = lambda *a, **k: True
+            return torch.zeros(3)
+    """,
+    "swaps the code of an assertion helper during its call": """
+        import sys, torch
+        def values():
+            helpers = sys.modules["graders.helpers"]
+            helpers.assert_close.__code__ = (lambda actual, expected, **kwargs: None).__code__
+            return torch.zeros(3)
+    """,
     "patches during its own call and puts it back after the assertions": """
         import torch, weakref
         def values():
@@ -702,6 +719,64 @@ def test_an_attack_on_the_comparisons_scores_zero_as_tampered(tmp_path, attack, 
     result = grade_exercise("toy", target, graders=graders, launcher=warm)
     assert result.points == 0, outcomes(result)
     assert result.status == ExerciseStatus.TAMPERED, (result.status, result.note, outcomes(result))
+
+
+def _probe_module():
+    """A module with a plain value and a function that keeps its tolerance in a closure cell."""
+    module = types.ModuleType("kata_probe")
+    source = (
+        "limit = [1.0]\n"
+        "def make():\n"
+        "    tolerance = 1e-6\n"
+        "    def close(a, b, *, rtol=1e-5):\n"
+        "        return abs(a - b) <= tolerance\n"
+        "    return close\n"
+        "close = make()\n"
+    )
+    exec(source, module.__dict__)  # noqa: S102 - a fixed probe
+    return module
+
+
+@pytest.mark.parametrize("deep", [False, True], ids=["after each test", "at the session's end"])
+def test_a_snapshot_sees_what_was_replaced_removed_or_reclosed(deep):
+    from grading.integrity import Snapshot
+
+    module = _probe_module()
+    snapshot = Snapshot([module])
+    assert snapshot.changes(deep=deep) == []
+    cell = module.close.__closure__[0]
+    tolerance, cell.cell_contents = cell.cell_contents, 1e9  # the tolerance, loosened inside the closure
+    assert snapshot.changes(deep=deep) == ["kata_probe.close was changed (its code, defaults or closure)"]
+    cell.cell_contents = tolerance
+    original = module.close
+    module.close = lambda a, b, **kwargs: True
+    del module.limit
+    assert sorted(snapshot.changes(deep=deep)) == ["kata_probe.close was replaced", "kata_probe.limit was removed"]
+    module.close = original
+    module.limit = [1.0]  # an equal object is not the same object
+    assert snapshot.changes(deep=deep) == ["kata_probe.limit was replaced"]
+
+
+def test_a_deep_snapshot_sees_changed_code_and_defaults():
+    # After each test these are left to the audit hook, which sees them being set (reading them is audited
+    # too, which makes the check costly); the session's end compares them.
+    from grading.integrity import Snapshot
+
+    module = _probe_module()
+    snapshot = Snapshot([module])
+    module.close.__kwdefaults__ = {"rtol": 1e9}
+    assert snapshot.changes(deep=True) == ["kata_probe.close was changed (its code, defaults or closure)"]
+    module.close.__kwdefaults__ = {"rtol": 1e-5}  # equal, not the same: still a change
+    assert snapshot.changes(deep=True) != []
+    module = _probe_module()
+    snapshot = Snapshot([module])
+    namespace = {}
+    exec(
+        "def make():\n    t = 0\n    def close(a, b, *, rtol=1e-5):\n        return t == 0\n    return close\n", namespace
+    )  # noqa: S102
+    module.close.__code__ = namespace["make"]().__code__  # another body, the same free variables
+    assert snapshot.changes(deep=True) == ["kata_probe.close was changed (its code, defaults or closure)"]
+    assert snapshot.changes(deep=False) == []
 
 
 REWRITE_GRADER = """
