@@ -298,6 +298,28 @@ def _reaper(test_pid_w: int, run_test) -> None:
             os._exit(0)  # the kernel now kills whatever is left in the namespace
 
 
+def _exit_notice(pid: int):
+    """A function that waits up to its argument in seconds, or less if process ``pid`` ends first.
+
+    With a pidfd (Linux 5.3+) the keeper learns of the end at once, not at its next look: a test process
+    that ends no longer waits out the rest of WATCH_INTERVAL. Elsewhere it sleeps.
+    """
+    import select
+
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return time.sleep
+
+    def wait(seconds: float) -> None:
+        try:
+            select.select([fd], [], [], seconds)
+        except (OSError, ValueError):
+            time.sleep(seconds)
+
+    return wait
+
+
 def keep(run_test, *, memory_bytes: int | None, log: str, on_memory, cleanup) -> None:
     """Start ``run_test()`` in a contained tree, watch it, and leave with its exit status. Never returns.
 
@@ -324,6 +346,7 @@ def keep(run_test, *, memory_bytes: int | None, log: str, on_memory, cleanup) ->
         os.close(status_w)
         run_test()
     os.close(status_w)
+    exited = _exit_notice(child)
     status = None
     while status is None:
         try:
@@ -340,7 +363,7 @@ def keep(run_test, *, memory_bytes: int | None, log: str, on_memory, cleanup) ->
                 on_memory(used)
                 kill_all(tree)
         cut_log(log)
-        time.sleep(WATCH_INTERVAL)
+        exited(WATCH_INTERVAL)
     if isolated:
         data = os.read(status_r, 4)
         status = int.from_bytes(data, "little", signed=True) if len(data) == 4 else status
