@@ -771,9 +771,8 @@ def test_a_deep_snapshot_sees_changed_code_and_defaults():
     module = _probe_module()
     snapshot = Snapshot([module])
     namespace = {}
-    exec(
-        "def make():\n    t = 0\n    def close(a, b, *, rtol=1e-5):\n        return t == 0\n    return close\n", namespace
-    )  # noqa: S102
+    another = "def make():\n    t = 0\n    def close(a, b, *, rtol=1e-5):\n        return t == 0\n    return close\n"
+    exec(another, namespace)  # noqa: S102 - a fixed probe
     module.close.__code__ = namespace["make"]().__code__  # another body, the same free variables
     assert snapshot.changes(deep=True) == ["kata_probe.close was changed (its code, defaults or closure)"]
     assert snapshot.changes(deep=False) == []

@@ -254,6 +254,7 @@ def test_run_autograder_refuses_an_assignment_it_has_no_grader_for(source, tmp_p
     )
 
 
+@pytest.mark.full_check_only
 @pytest.mark.timeout(300)
 def test_run_autograder_stops_at_its_time_limit_and_keeps_what_it_graded(tmp_path):
     out = tmp_path / "limited.zip"
