@@ -83,7 +83,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -96,7 +95,16 @@ from grading import catalogue as cat
 from grading import cli, quiz
 from grading.layout import LAYOUT, QUIZ_ANSWERS_FOLDER, TARGET_LAYOUT, Layout, module_in
 from grading.runner import GradingSession, grading_files
-from grading.schema import ExerciseResult, ExerciseStatus, Kind, number, results_document, validate, write_json
+from grading.schema import (
+    ExerciseResult,
+    ExerciseStatus,
+    Kind,
+    number,
+    results_document,
+    validate,
+    write_atomically,
+    write_json,
+)
 
 EXIT_GRADED, EXIT_USAGE, EXIT_ENGINE, EXIT_INTERRUPTED = 0, 2, 3, 130
 STATE_FILE = ".classroom.json"
@@ -800,21 +808,8 @@ def write_gradebook(
         cells += [row.cell(slug) for slug in slugs]
         cells.append(row.note)
         writer.writerow(cells)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(buffer.getvalue())
-        umask = os.umask(0o022)  # mkstemp makes the file private; a gradebook is read by others (TAs, a LMS import)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    # A gradebook is read by others (TAs, an LMS import): not the temporary file's private permissions.
+    write_atomically(path, buffer.getvalue().encode("utf-8"), readable_by_others=True)
 
 
 # ------------------------------------------------------------------------------------------ command line

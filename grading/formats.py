@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import argparse
 import html
+import io
 import json
 import os
 import re
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -34,6 +34,7 @@ from grading.schema import (
     TestResult,
     number,
     validate,
+    write_atomically,
     write_json,
 )
 
@@ -272,26 +273,9 @@ def write_junit(path: str | Path, results: Sequence[ExerciseResult], *, name: st
     """
     tree = ET.ElementTree(junit_element(results, name=name))
     ET.indent(tree)
-    path = Path(path)
-    if path.is_dir():
-        raise IsADirectoryError(f"{path} is a folder, not a file")
-    if path.exists() and not path.is_file():  # /dev/null, a pipe: written in place
-        with open(path, "wb") as fh:
-            tree.write(fh, encoding="utf-8", xml_declaration=True)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            tree.write(fh, encoding="utf-8", xml_declaration=True)
-            fh.write(b"\n")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    buffer = io.BytesIO()
+    tree.write(buffer, encoding="utf-8", xml_declaration=True)
+    write_atomically(Path(path), buffer.getvalue() + b"\n")
 
 
 # ------------------------------------------------------------------------------------------------ GitHub Classroom

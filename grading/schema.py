@@ -259,28 +259,47 @@ def validate(document: Any, schema: dict[str, Any] = RESULTS_SCHEMA, where: str 
 
 
 def write_json(path: Path, document: dict) -> None:
-    """Write ``document`` to ``path`` atomically, through a temporary file of a unique name beside it.
-
-    A reader never sees half a file, an old file is replaced only when the new one is complete, and two
-    runs writing the same path do not share a temporary file. A path that exists and is not a regular file
-    (``/dev/null``, a pipe) is written in place, never replaced.
+    """Write ``document`` to ``path`` atomically (:func:`write_atomically`), as indented UTF-8 JSON.
 
     Raises:
         IsADirectoryError: ``path`` is a folder.
         OSError: it cannot be written.
     """
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    write_atomically(Path(path), (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes, *, readable_by_others: bool = False) -> None:
+    """Write ``data`` to ``path`` through a temporary file of a unique name beside it, then a rename.
+
+    A reader never sees half a file, an old file is replaced only when the new one is complete, and two
+    runs writing the same path do not share a temporary file. A path that exists and is not a regular file
+    (``/dev/null``, a pipe) is written in place, never replaced.
+
+    Args:
+        path (Path): the file to write.
+        data (bytes): its whole content.
+        readable_by_others (bool): give the file the permissions the umask allows (a gradebook that TAs
+            read) instead of the temporary file's private ones.
+
+    Raises:
+        IsADirectoryError: ``path`` is a folder.
+        OSError: it cannot be written.
+    """
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder, not a file")
     if path.exists() and not path.is_file():
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with open(path, "wb") as fh:
+            fh.write(data)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        if readable_by_others:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         try:
